@@ -1,0 +1,82 @@
+package com.visualdm.worldengine.cli;
+
+import java.io.PrintWriter;
+
+import com.visualdm.worldengine.bench.BenchCommand;
+import com.visualdm.worldengine.demo.DemoCommand;
+import com.visualdm.worldengine.world.DropCommand;
+import com.visualdm.worldengine.world.InitCommand;
+import com.visualdm.worldengine.world.WorldsCommand;
+
+import com.visualdm.worldengine.system.ExitCode;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "world-engine",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Batch simulation and archival engine for Visual DM worlds on PostgreSQL.",
+                "",
+                "Database: WORLD_ENGINE_DB_URL (with WORLD_ENGINE_DB_USER, WORLD_ENGINE_DB_PASSWORD) points at "
+                        + "PostgreSQL 15 or newer; without it an embedded PostgreSQL 17 keeps its data in "
+                        + "~/.world-engine (WORLD_ENGINE_HOME)."},
+        subcommands = {
+                DemoCommand.class,
+                InitCommand.class,
+                WorldsCommand.class,
+                DropCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeOnInvalidInput = 2,
+        exitCodeOnExecutionException = 1,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:a job failed",
+                "2:usage or bad input (unknown world, invalid name, ...)",
+                "3:database unreachable"})
+public class WorldEngineCommand implements Runnable {
+
+    private final EngineRuntime runtime;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public WorldEngineCommand(EngineRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    public EngineRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine(EngineRuntime runtime, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new WorldEngineCommand(runtime));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((failure, arguments) -> {
+            CommandLine failedCommand = failure.getCommandLine();
+            failedCommand.getErr().println("error: " + failure.getMessage());
+            failedCommand.getErr().println("See '" + failedCommand.getCommandSpec().qualifiedName() + " --help'.");
+            failedCommand.getErr().flush();
+            return ExitCode.BAD_INPUT.code();
+        });
+        commandLine.setExecutionExceptionHandler((failure, failedCommand, parseResult) -> {
+            ExitCode exitCode = Failures.exitCode(failure);
+            failedCommand.getErr().println("error: " + Failures.message(failure));
+            if (exitCode == ExitCode.JOB_FAILED) {
+                failedCommand.getErr().println("(details in the log: " + runtime.logFile() + ")");
+            }
+            failedCommand.getErr().flush();
+            return exitCode.code();
+        });
+        return commandLine;
+    }
+}

@@ -1,0 +1,14 @@
+package com.visualdm.worldengine.json;
+
+/** Exact decimals from whole hundredths, printed the same on every machine (no float formatting). */
+public final class Decimals {
+
+    private Decimals() {
+    }
+
+    public static String hundredths(long hundredths) {
+        long abs = Math.abs(hundredths);
+        long fraction = abs % 100;
+        return (hundredths < 0 ? "-" : "") + abs / 100 + (fraction < 10 ? ".0" : ".") + fraction;
+    }
+}

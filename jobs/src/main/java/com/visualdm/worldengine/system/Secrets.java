@@ -1,0 +1,21 @@
+package com.visualdm.worldengine.system;
+
+import java.util.regex.Pattern;
+
+/** Keeps passwords out of anything printed: JDBC URLs may carry them as parameters or user info. */
+public final class Secrets {
+
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;\\s]*");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+):[^/@\\s]*@");
+
+    private Secrets() {
+    }
+
+    public static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String withoutParameters = PASSWORD_PARAMETER.matcher(text).replaceAll("$1***");
+        return USER_INFO.matcher(withoutParameters).replaceAll("$1:***@");
+    }
+}

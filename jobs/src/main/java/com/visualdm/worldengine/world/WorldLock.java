@@ -1,0 +1,74 @@
+package com.visualdm.worldengine.world;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.stereotype.Component;
+
+import com.visualdm.worldengine.system.BadInputException;
+
+/**
+ * The per-world lock every job that changes a world holds while it does: a PostgreSQL session advisory lock,
+ * so it spans processes and nodes and is released when its holder dies.
+ */
+@Component
+public class WorldLock {
+
+    /** First key of the two-key advisory lock form: 'WENG', so our locks don't meet other tools' keys. */
+    static final int LOCK_CLASS = 0x57454E47;
+
+    private final DataSource dataSource;
+
+    public WorldLock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Takes the world's lock or fails at once naming the world; close the handle to release it. */
+    public Held acquire(WorldName world, String purpose) {
+        try {
+            Connection connection = dataSource.getConnection();
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+                lock.setInt(1, LOCK_CLASS);
+                lock.setString(2, world.value());
+                try (ResultSet result = lock.executeQuery()) {
+                    result.next();
+                    if (!result.getBoolean(1)) {
+                        connection.close();
+                        throw new BadInputException("world '" + world + "' is busy: another world-engine process is "
+                                + "working on it; try again when it has finished (" + purpose + ")");
+                    }
+                }
+            }
+            return new Held(connection, world);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not lock world '" + world + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** A held world lock. */
+    public static final class Held implements AutoCloseable {
+
+        private final Connection connection;
+        private final WorldName world;
+
+        private Held(Connection connection, WorldName world) {
+            this.connection = connection;
+            this.world = world;
+        }
+
+        @Override
+        public void close() {
+            try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+                unlock.setInt(1, LOCK_CLASS);
+                unlock.setString(2, world.value());
+                unlock.execute();
+            } catch (SQLException e) {
+                // Closing the session releases the lock anyway.
+            }
+        }
+    }
+}

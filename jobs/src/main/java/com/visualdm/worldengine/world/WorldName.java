@@ -1,0 +1,34 @@
+package com.visualdm.worldengine.world;
+
+import java.util.regex.Pattern;
+
+import com.visualdm.worldengine.system.BadInputException;
+
+/**
+ * A validated world name. The only way a name reaches SQL as an identifier: the pattern leaves nothing to
+ * quote, and the schema name is derived from it, never taken from input.
+ */
+public record WorldName(String value) {
+
+    private static final Pattern VALID = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
+
+    public WorldName {
+        if (value == null || !VALID.matcher(value).matches()) {
+            throw new BadInputException("invalid world name '" + value
+                    + "': use 1 to 40 characters, lower-case letters, digits and _, starting with a letter");
+        }
+    }
+
+    public static WorldName of(String value) {
+        return new WorldName(value);
+    }
+
+    public String schema() {
+        return "world_" + value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

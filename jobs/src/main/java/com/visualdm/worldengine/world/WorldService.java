@@ -1,0 +1,138 @@
+package com.visualdm.worldengine.world;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.visualdm.worldengine.calendar.GameDate;
+import com.visualdm.worldengine.system.BadInputException;
+import com.visualdm.worldengine.system.EngineProperties;
+import com.visualdm.worldengine.world.generate.GenerationProgress;
+import com.visualdm.worldengine.world.generate.WorldGenerator;
+
+/** Creating, describing and dropping worlds. Each change holds the world's lock. */
+@Component
+public class WorldService {
+
+    private final WorldRegistry registry;
+    private final WorldLock lock;
+    private final WorldSchemaMigrator migrator;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final WorldGenerator generator;
+
+    public WorldService(WorldRegistry registry, WorldLock lock, WorldSchemaMigrator migrator, JdbcClient jdbc,
+                        TransactionTemplate transaction, DataSource dataSource, EngineProperties properties) {
+        this.registry = registry;
+        this.lock = lock;
+        this.migrator = migrator;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.generator = new WorldGenerator(dataSource, properties.generation().workers());
+    }
+
+    /** The outcome of {@code init}: rows written, and whether the remains of a killed earlier init were removed. */
+    public record Created(long rows, boolean removedInterruptedInit) {
+    }
+
+    /**
+     * Creates, migrates and fills a world. On any failure the schema and the registry row are removed again; a
+     * process killed half-way leaves the world in state creating, which the next {@code init} of that name removes.
+     */
+    public Created create(WorldName name, long seed, WorldSize size, GenerationProgress progress) {
+        try (WorldLock.Held held = lock.acquire(name, "init")) {
+            boolean removedInterrupted = false;
+            Optional<RegisteredWorld> existing = registry.find(name);
+            if (existing.isPresent()) {
+                if (existing.get().state() == WorldState.READY) {
+                    throw new BadInputException("world '" + name + "' already exists (drop it first with: world-engine drop --world "
+                            + name + " --yes)");
+                }
+                // We hold the lock, so the init that left this row is dead.
+                removeWorld(name);
+                removedInterrupted = true;
+            }
+            if (!registry.insertCreating(name, seed, size)) {
+                throw new BadInputException("world '" + name + "' already exists");
+            }
+            try {
+                migrator.migrate(name);
+                long rows = generator.generate(name, seed, size, progress);
+                registry.markReady(name);
+                return new Created(rows, removedInterrupted);
+            } catch (RuntimeException e) {
+                removeWorld(name);
+                throw e;
+            }
+        }
+    }
+
+    public void drop(WorldName name) {
+        try (WorldLock.Held held = lock.acquire(name, "drop")) {
+            if (registry.find(name).isEmpty()) {
+                throw new BadInputException("no world named '" + name + "'");
+            }
+            removeWorld(name);
+        }
+    }
+
+    public RegisteredWorld require(WorldName name) {
+        return registry.find(name).filter(world -> world.state() == WorldState.READY)
+                .orElseThrow(() -> new BadInputException("no world named '" + name + "'"));
+    }
+
+    public Optional<RegisteredWorld> find(WorldName name) {
+        return registry.find(name);
+    }
+
+    public List<WorldSummary> summaries() {
+        return registry.all().stream().map(this::summary).toList();
+    }
+
+    public WorldSummary summary(RegisteredWorld world) {
+        if (world.state() != WorldState.READY) {
+            return new WorldSummary(world, null, Map.of());
+        }
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : WorldTables.ALL) {
+            rows.put(table, jdbc.sql("SELECT count(*) FROM " + qualified(world.name(), table)).query(Long.class).single());
+        }
+        GameDate date = jdbc.sql("""
+                        SELECT ("current_date"->>'year')::int, ("current_date"->>'month')::int,
+                               ("current_date"->>'day')::int, coalesce(("current_date"->>'hour')::int, 0),
+                               coalesce(("current_date"->>'minute')::int, 0)
+                          FROM %s
+                         ORDER BY created_at, id
+                         LIMIT 1
+                        """.formatted(qualified(world.name(), "world_state_entities")))
+                .query((rs, i) -> new GameDate(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .optional().orElse(null);
+        return new WorldSummary(world, date, rows);
+    }
+
+    private void removeWorld(WorldName name) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("DROP SCHEMA IF EXISTS " + quote(name.schema()) + " CASCADE").update();
+            registry.delete(name);
+        });
+    }
+
+    /** Schema from a validated {@link WorldName}, table from {@link WorldTables}; quoted all the same. */
+    private static String qualified(WorldName world, String table) {
+        if (!WorldTables.ALL.contains(table)) {
+            throw new IllegalArgumentException("not a world table: " + table);
+        }
+        return quote(world.schema()) + "." + quote(table);
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

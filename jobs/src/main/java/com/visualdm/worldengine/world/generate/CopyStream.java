@@ -1,0 +1,164 @@
+package com.visualdm.worldengine.world.generate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import org.postgresql.PGConnection;
+import com.visualdm.worldengine.json.Decimals;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Rows streamed to PostgreSQL with COPY ... FROM STDIN in text format, one buffer of about a megabyte at a time,
+ * so a generator never holds more than that in memory. Fields are written in the column order given.
+ */
+final class CopyStream implements AutoCloseable {
+
+    private static final int FLUSH_AT = 1 << 20;
+
+    private final CopyIn copy;
+    private byte[] buffer = new byte[FLUSH_AT + (1 << 16)];
+    private int length;
+    private boolean firstField = true;
+    private long rows;
+
+    /** Identifiers come from the generator's own constants and a validated schema name, quoted all the same. */
+    CopyStream(Connection connection, String schema, String table, String... columns) throws SQLException {
+        StringBuilder sql = new StringBuilder("COPY ").append(quote(schema)).append('.').append(quote(table)).append(" (");
+        for (int i = 0; i < columns.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append(quote(columns[i]));
+        }
+        sql.append(") FROM STDIN");
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.toString());
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    CopyStream text(String value) {
+        if (value == null) {
+            return nul();
+        }
+        separator();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> put('\\', '\\');
+                case '\t' -> put('\\', 't');
+                case '\n' -> put('\\', 'n');
+                case '\r' -> put('\\', 'r');
+                default -> {
+                    if (c < 0x80) {
+                        put((byte) c);
+                    } else {
+                        for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                            put(b);
+                        }
+                    }
+                }
+            }
+        }
+        return this;
+    }
+
+    CopyStream json(String json) {
+        return text(json);
+    }
+
+    CopyStream uuid(UUID value) {
+        return value == null ? nul() : raw(value.toString());
+    }
+
+    CopyStream number(long value) {
+        return raw(Long.toString(value));
+    }
+
+    /** A DECIMAL(…,2) from a whole number of hundredths. */
+    CopyStream cents(long hundredths) {
+        return raw(Decimals.hundredths(hundredths));
+    }
+
+    /** A REAL written as hundredths, so the text (and the stored value) does not depend on float printing. */
+    CopyStream hundredths(int hundredths) {
+        return raw(Decimals.hundredths(hundredths));
+    }
+
+    CopyStream bool(boolean value) {
+        return raw(value ? "t" : "f");
+    }
+
+    CopyStream nul() {
+        return raw("\\N");
+    }
+
+    void endRow() {
+        put((byte) '\n');
+        firstField = true;
+        rows++;
+        if (length >= FLUSH_AT) {
+            flush();
+        }
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    private CopyStream raw(String value) {
+        separator();
+        for (int i = 0; i < value.length(); i++) {
+            put((byte) value.charAt(i));
+        }
+        return this;
+    }
+
+    private void separator() {
+        if (!firstField) {
+            put((byte) '\t');
+        }
+        firstField = false;
+    }
+
+    private void put(char escape, char c) {
+        put((byte) escape);
+        put((byte) c);
+    }
+
+    private void put(byte b) {
+        if (length == buffer.length) {
+            buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        buffer[length++] = b;
+    }
+
+    private void flush() {
+        try {
+            copy.writeToCopy(buffer, 0, length);
+            length = 0;
+        } catch (SQLException e) {
+            throw new GenerationException("COPY failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends what is left and ends the COPY; returns the rows the server took. */
+    long finish() {
+        flush();
+        try {
+            return copy.endCopy();
+        } catch (SQLException e) {
+            throw new GenerationException("COPY failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                // The connection is discarded with the failed world.
+            }
+        }
+    }
+}
