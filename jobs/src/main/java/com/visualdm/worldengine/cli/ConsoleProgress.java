@@ -22,7 +22,13 @@ public final class ConsoleProgress implements GenerationProgress {
 
     @Override
     public synchronized void tableDone(String table, long rows) {
-        out.printf("  %-40s %,12d rows%n", table, rows);
+        out.printf("  %-40s %,12d rows  (%.1f s)%n", table, rows, (System.nanoTime() - started) / 1e9);
+        out.flush();
+    }
+
+    @Override
+    public synchronized void step(String description) {
+        out.printf("  %-40s %17s  (%.1f s)%n", description, "done", (System.nanoTime() - started) / 1e9);
         out.flush();
     }
 

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import com.visualdm.worldengine.EngineApplication;
 
@@ -31,9 +33,11 @@ public final class EngineRuntime implements AutoCloseable {
 
     public synchronized ConfigurableApplicationContext context() {
         if (context == null) {
-            context = new SpringApplicationBuilder(EngineApplication.class)
-                    .properties(properties)
-                    .run();
+            // Overrides go first, above application.yml and the process environment, and are there before logging
+            // starts (builder properties would come last).
+            StandardEnvironment environment = new StandardEnvironment();
+            environment.getPropertySources().addFirst(new MapPropertySource("world-engine-overrides", properties));
+            context = new SpringApplicationBuilder(EngineApplication.class).environment(environment).run();
         }
         return context;
     }

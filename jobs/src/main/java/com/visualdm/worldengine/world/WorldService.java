@@ -59,6 +59,12 @@ public class WorldService {
                 removeWorld(name);
                 removedInterrupted = true;
             }
+            boolean schemaExists = jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname = :schema")
+                    .param("schema", name.schema()).query(Long.class).single() > 0;
+            if (schemaExists) {
+                throw new BadInputException("schema " + name.schema() + " already exists but is not a registered world; "
+                        + "refusing to touch it (rename or drop it yourself)");
+            }
             if (!registry.insertCreating(name, seed, size)) {
                 throw new BadInputException("world '" + name + "' already exists");
             }

@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param historyPerDay average history records each day of back-history
  */
 public enum WorldSize {
-    TINY(3, 2, 3, 3, 4, 20, 0.04, 0.3),
+    TINY(3, 3, 3, 3, 4, 20, 0.08, 0.3),
     SMALL(8, 5, 6, 8, 24, 100, 0.9, 6),
     MEDIUM(24, 8, 10, 12, 60, 300, 2.4, 30),
     LARGE(64, 12, 16, 16, 150, 500, 6.8, 300);

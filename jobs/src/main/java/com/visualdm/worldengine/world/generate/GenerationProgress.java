@@ -6,12 +6,19 @@ public interface GenerationProgress {
     /** A table (or load table) is complete with this many rows. */
     void tableDone(String table, long rows);
 
+    /** A step without rows of its own (index builds, statistics) is complete. */
+    void step(String description);
+
     /** Long phases report their running count against an estimate. */
     void rows(String phase, long done, long expected);
 
     GenerationProgress SILENT = new GenerationProgress() {
         @Override
         public void tableDone(String table, long rows) {
+        }
+
+        @Override
+        public void step(String description) {
         }
 
         @Override

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -43,6 +47,9 @@ public final class WorldGenerator {
 
     /** Generates the world into its (migrated, empty) schema; returns the rows written. */
     public long generate(WorldName world, long seed, WorldSize size, GenerationProgress progress) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("world-engine.generation.workers must be at least 1, not " + workers);
+        }
         WorldPlan plan = new WorldPlan(seed, size);
         String schema = world.schema();
         try (Connection connection = dataSource.getConnection()) {
@@ -68,13 +75,42 @@ public final class WorldGenerator {
             rows.quests();
             rows.history();
             rows.worldState(world.value());
-            for (String table : WorldTables.PARTITIONED) {
-                attachAsDefaultPartition(connection, schema, table);
+            attachLoadTables(schema, progress);
+            for (String table : WorldTables.ALL) {
+                execute(connection, "ANALYZE " + qualified(schema, table));
             }
-            execute(connection, "ANALYZE");
+            progress.step("statistics");
             return countRows(connection, schema);
         } catch (SQLException e) {
             throw new GenerationException("generating world '" + world + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The three attaches build their indexes and check their keys side by side, each on its own connection. */
+    private void attachLoadTables(String schema, GenerationProgress progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(WorldTables.PARTITIONED.size());
+        try {
+            List<Future<?>> attaches = new ArrayList<>();
+            for (String table : WorldTables.PARTITIONED) {
+                attaches.add(pool.submit(() -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        attachAsDefaultPartition(connection, schema, table);
+                    }
+                    progress.step("indexes and keys of " + table);
+                    return null;
+                }));
+            }
+            for (Future<?> attach : attaches) {
+                attach.get();
+            }
+        } catch (ExecutionException e) {
+            throw new GenerationException("building the indexes of the history tables failed: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GenerationException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
