@@ -12,9 +12,12 @@ public final class DeterministicIds {
     }
 
     public static UUID uuid(long worldSeed, String kind, long... keys) {
-        SeededRandom random = SeededRandom.of(worldSeed, "id:" + kind, keys);
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        long state = SeededRandom.state(worldSeed ^ ID_SALT, kind, keys);
+        long high = (SeededRandom.mix(state ^ 0x5DEECE66DL) & ~0xF000L) | 0x4000L;
+        long low = (SeededRandom.mix(state + 0x9E3779B97F4A7C15L) & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
     }
+
+    /** Keeps ids apart from the random numbers drawn for the same (seed, purpose, keys). */
+    private static final long ID_SALT = 0x1D5A17L;
 }

@@ -1,6 +1,5 @@
 package com.visualdm.worldengine.random;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -18,12 +17,17 @@ public final class SeededRandom {
     }
 
     public static SeededRandom of(long worldSeed, String purpose, long... keys) {
+        return new SeededRandom(state(worldSeed, purpose, keys));
+    }
+
+    /** The 64-bit state a (seed, purpose, keys) generator starts from. */
+    static long state(long worldSeed, String purpose, long... keys) {
         long state = mix(worldSeed ^ 0x9E3779B97F4A7C15L);
         state = mix(state ^ fnv(purpose));
         for (long key : keys) {
             state = mix(state + 0x9E3779B97F4A7C15L * (key + 1));
         }
-        return new SeededRandom(state);
+        return state;
     }
 
     /** Uniform in [0, bound). */
@@ -70,10 +74,11 @@ public final class SeededRandom {
         return z ^ (z >>> 31);
     }
 
-    private static long fnv(String text) {
+    /** FNV-1a over the UTF-16 code units: no allocation on the hot path. */
+    static long fnv(String text) {
         long hash = 0xcbf29ce484222325L;
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            hash = (hash ^ b) * 0x100000001b3L;
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
         }
         return hash;
     }

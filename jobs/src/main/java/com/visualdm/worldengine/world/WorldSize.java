@@ -19,7 +19,7 @@ public enum WorldSize {
     TINY(3, 3, 3, 3, 4, 20, 0.08, 0.3),
     SMALL(8, 5, 6, 8, 24, 100, 0.9, 6),
     MEDIUM(24, 8, 10, 12, 60, 300, 2.4, 30),
-    LARGE(64, 12, 16, 16, 150, 500, 6.8, 300);
+    LARGE(64, 12, 16, 16, 100, 500, 7.2, 300);
 
     private final int regions;
     private final int hexRadius;

@@ -41,7 +41,22 @@ final class CopyStream implements AutoCloseable {
             return nul();
         }
         separator();
-        for (int i = 0; i < value.length(); i++) {
+        int n = value.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80 || c == '\\' || c < 0x20) {
+                escaped(value, i);
+                return this;
+            }
+            buffer[length++] = (byte) c;
+        }
+        return this;
+    }
+
+    /** The rest of a value from index {@code from}, escaping COPY's special characters and encoding UTF-8. */
+    private void escaped(String value, int from) {
+        for (int i = from; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> put('\\', '\\');
@@ -59,7 +74,6 @@ final class CopyStream implements AutoCloseable {
                 }
             }
         }
-        return this;
     }
 
     CopyStream json(String json) {
@@ -107,10 +121,17 @@ final class CopyStream implements AutoCloseable {
 
     private CopyStream raw(String value) {
         separator();
+        ensure(value.length());
         for (int i = 0; i < value.length(); i++) {
-            put((byte) value.charAt(i));
+            buffer[length++] = (byte) value.charAt(i);
         }
         return this;
+    }
+
+    private void ensure(int more) {
+        if (length + more + 1 > buffer.length) {
+            buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more + 1));
+        }
     }
 
     private void separator() {
@@ -118,6 +139,11 @@ final class CopyStream implements AutoCloseable {
             put((byte) '\t');
         }
         firstField = false;
+    }
+
+    /** An id given as its text form (cached by the caller). */
+    CopyStream id(String uuid) {
+        return raw(uuid);
     }
 
     private void put(char escape, char c) {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,9 +112,9 @@ final class TradeHistoryWriter {
         int poi = plan.marketPoi.get(market);
         int faction = plan.controller[plan.poiRegion[poi]];
         int firstNpc = plan.firstCharacterAt(poi);
-        UUID marketId = plan.marketId(market);
-        UUID poiId = plan.poiId(poi);
-        UUID factionId = plan.factionId(faction);
+        String marketId = plan.marketId(market);
+        String poiId = plan.poiId(poi);
+        String factionId = plan.factionId(faction);
         for (int n = 0; n < count; n++) {
             int seller = firstNpc + random.nextInt(WorldPlan.MERCHANTS_PER_MARKET);
             int buyer = random.chance(0.05) ? plan.npcs + random.nextInt(WorldPlan.PLAYER_CHARACTERS)
@@ -127,11 +126,11 @@ final class TradeHistoryWriter {
             long value = unitPrice * quantity;
             long tax = value * plan.marketTaxHundredths[market] / 100;
             String date = GameDate.ofWorldDay(day, random.between(6, 20), random.nextInt(60)).toJson();
-            UUID tradeId = DeterministicIds.uuid(plan.seed, "trade", day, market, n);
-            UUID buyerId = plan.characterId(buyer);
-            UUID sellerId = plan.characterId(seller);
+            String tradeId = DeterministicIds.uuid(plan.seed, "trade", day, market, n).toString();
+            String buyerId = plan.characterId(buyer);
+            String sellerId = plan.characterId(seller);
 
-            trades.uuid(tradeId).uuid(marketId).uuid(buyerId).uuid(sellerId).text("purchase")
+            trades.id(tradeId).id(marketId).id(buyerId).id(sellerId).text("purchase")
                     .json(Json.arr(Json.raw(Json.obj("item_id", plan.itemId(item), "quantity", quantity,
                             "unit_price", Json.hundredths(unitPrice)))))
                     .json(Json.obj("gold", Json.hundredths(value)))
@@ -140,11 +139,11 @@ final class TradeHistoryWriter {
                     .endRow();
             String tradeRef = Json.obj("trade_id", tradeId);
             transactions.uuid(DeterministicIds.uuid(plan.seed, "transaction", day, market, n, 0)).text("purchase")
-                    .uuid(buyerId).uuid(sellerId).cents(value).text("market purchase").uuid(poiId)
+                    .id(buyerId).id(sellerId).cents(value).text("market purchase").id(poiId)
                     .json(date).number(day).json(tradeRef)
                     .endRow();
             transactions.uuid(DeterministicIds.uuid(plan.seed, "transaction", day, market, n, 1)).text("tax")
-                    .uuid(sellerId).uuid(factionId).cents(tax).text("market tax").uuid(poiId)
+                    .id(sellerId).id(factionId).cents(tax).text("market tax").id(poiId)
                     .json(date).number(day).json(tradeRef)
                     .endRow();
             net[buyer] -= value;

@@ -3,7 +3,6 @@ package com.visualdm.worldengine.world.generate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import com.visualdm.worldengine.calendar.GameDate;
 import com.visualdm.worldengine.random.DeterministicIds;
@@ -72,6 +71,12 @@ final class WorldPlan {
     final int[] itemType;
     final long[] itemBaseValue;
     final int[] itemWeightGrams;
+    /** Ids (as text, the form every row writes) asked for in every trade, computed once. */
+    private final String[] characterIds;
+    private final String[] marketIds;
+    private final String[] poiIds;
+    private final String[] factionIds;
+    private final String[] itemIds;
 
     WorldPlan(long seed, WorldSize size) {
         this.seed = seed;
@@ -158,6 +163,19 @@ final class WorldPlan {
             };
             itemWeightGrams[i] = random.between(100, 8000);
         }
+        characterIds = ids("character", characters);
+        marketIds = ids("market", marketPoi.size());
+        poiIds = ids("poi", pois);
+        factionIds = ids("faction", factions);
+        itemIds = ids("item", itemType.length);
+    }
+
+    private String[] ids(String kind, int count) {
+        String[] ids = new String[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = DeterministicIds.uuid(seed, kind, i).toString();
+        }
+        return ids;
     }
 
     private void connect(int a, int b) {
@@ -195,31 +213,31 @@ final class WorldPlan {
         return poi * size.npcsPerPoi();
     }
 
-    UUID regionId(int r) {
-        return DeterministicIds.uuid(seed, "region", r);
+    String regionId(int r) {
+        return DeterministicIds.uuid(seed, "region", r).toString();
     }
 
-    UUID poiId(int p) {
-        return DeterministicIds.uuid(seed, "poi", p);
+    String poiId(int p) {
+        return poiIds[p];
     }
 
-    UUID factionId(int f) {
-        return DeterministicIds.uuid(seed, "faction", f);
+    String factionId(int f) {
+        return factionIds[f];
     }
 
-    UUID marketId(int m) {
-        return DeterministicIds.uuid(seed, "market", m);
+    String marketId(int m) {
+        return marketIds[m];
     }
 
-    UUID characterId(int c) {
-        return DeterministicIds.uuid(seed, "character", c);
+    String characterId(int c) {
+        return characterIds[c];
     }
 
-    UUID itemId(int i) {
-        return DeterministicIds.uuid(seed, "item", i);
+    String itemId(int i) {
+        return itemIds[i];
     }
 
-    UUID inventoryId(int c) {
-        return DeterministicIds.uuid(seed, "inventory", c);
+    String inventoryId(int c) {
+        return DeterministicIds.uuid(seed, "inventory", c).toString();
     }
 }
