@@ -222,6 +222,35 @@ class WorldGenerationTests extends DatabaseTest {
                 """)).isZero();
     }
 
+    @Test
+    void bulkLoadedPartitionsEndExactlyAsTheMigrationMadeThem() {
+        jdbc.sql("DROP SCHEMA IF EXISTS world_gen_migrated_only CASCADE").update();
+        migrator.migrate(WorldName.of("gen_migrated_only"));
+        for (String table : WorldTables.PARTITIONED) {
+            assertThat(partitionShape("world_gen_small", table + "_default")).as(table)
+                    .isEqualTo(partitionShape("world_gen_migrated_only", table + "_default"));
+        }
+        jdbc.sql("DROP SCHEMA world_gen_migrated_only CASCADE").update();
+    }
+
+    /** Indexes, constraints, triggers and storage options of a partition, schema name removed. */
+    private List<String> partitionShape(String schema, String partition) {
+        return jdbc.sql("""
+                        SELECT 'index ' || pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = to_regclass(:table)
+                        UNION ALL
+                        SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+                         WHERE conrelid = to_regclass(:table)
+                        UNION ALL
+                        SELECT 'trigger ' || tgname FROM pg_trigger WHERE tgrelid = to_regclass(:table) AND NOT tgisinternal
+                        UNION ALL
+                        SELECT 'options ' || coalesce(array_to_string(reloptions, ','), '') || ' partition '
+                               || pg_get_expr(relpartbound, oid)
+                          FROM pg_class WHERE oid = to_regclass(:table)
+                        ORDER BY 1
+                        """).param("table", schema + "." + partition).query(String.class).list().stream()
+                .map(line -> line.replace(schema + ".", "")).toList();
+    }
+
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }

@@ -20,8 +20,8 @@ import com.visualdm.worldengine.random.SeededRandom;
 /**
  * Two world years of market trades, each with its purchase and tax transactions, streamed by COPY into the load
  * tables. Days are split among workers; every trade is a function of (seed, day, market, n) alone, so the rows are
- * the same whatever the number of workers. Returns each holder's net change of money, which the caller turns into
- * opening balances (mint transactions) so that the ledger adds up.
+ * the same whatever the number of workers. {@link #netBalances()} gives each holder's net change of money, which
+ * the caller turns into opening balances (mint transactions) so that the ledger adds up.
  */
 final class TradeHistoryWriter {
 
@@ -42,37 +42,84 @@ final class TradeHistoryWriter {
         this.workers = workers;
     }
 
-    /** Net money per character (index < characters) then per faction, in hundredths. */
-    long[] write(String tradeTable, String transactionTable, GenerationProgress progress) {
+    /**
+     * Net money per character (index < characters) then per faction, in hundredths, over the whole back-history.
+     * Computed before any trade is written, so the people (whose money is their opening balance plus this) can be
+     * loaded while the trades are.
+     */
+    long[] netBalances() {
+        List<long[]> parts = inParallel((from, to) -> {
+            long[] net = new long[plan.characters + plan.factions];
+            for (int day = from; day < to; day++) {
+                for (int market = 0; market < plan.markets(); market++) {
+                    for (Trade trade : trades(day, market)) {
+                        net[trade.buyer()] -= trade.value();
+                        net[trade.seller()] += trade.value() - trade.tax();
+                        net[plan.characters + trade.faction()] += trade.tax();
+                    }
+                }
+            }
+            return net;
+        });
+        long[] net = new long[plan.characters + plan.factions];
+        for (long[] part : parts) {
+            for (int i = 0; i < net.length; i++) {
+                net[i] += part[i];
+            }
+        }
+        return net;
+    }
+
+    /** Writes every trade with its purchase and tax transactions into the two (load) tables. */
+    void write(String tradeTable, String transactionTable, GenerationProgress progress) {
+        AtomicLong written = new AtomicLong();
+        long expected = Math.round(plan.markets() * WorldPlan.HISTORY_DAYS * plan.size.tradesPerMarketDay() * 3);
+        List<long[]> counts = inParallel((from, to) -> {
+            try (Connection tradeConnection = dataSource.getConnection();
+                 Connection transactionConnection = dataSource.getConnection();
+                 CopyStream trades = new CopyStream(tradeConnection, schema, tradeTable, TRADE_COLUMNS);
+                 CopyStream transactions = new CopyStream(transactionConnection, schema, transactionTable, TRANSACTION_COLUMNS)) {
+                for (int day = from; day < to; day++) {
+                    long before = trades.rows() + transactions.rows();
+                    for (int market = 0; market < plan.markets(); market++) {
+                        for (Trade trade : trades(day, market)) {
+                            write(trade, trades, transactions);
+                        }
+                    }
+                    progress.rows("trades and transactions",
+                            written.addAndGet(trades.rows() + transactions.rows() - before), expected);
+                }
+                return new long[] {trades.finish(), transactions.finish()};
+            }
+        });
+        progress.tableDone("trade_entities", counts.stream().mapToLong(count -> count[0]).sum());
+        progress.tableDone("transaction_entities (trades)", counts.stream().mapToLong(count -> count[1]).sum());
+    }
+
+    private interface DayRange<T> {
+        T run(int fromDay, int toDay) throws SQLException;
+    }
+
+    /** Splits the back-history days among the workers; results in day order. */
+    private <T> List<T> inParallel(DayRange<T> work) {
         int days = WorldPlan.HISTORY_DAYS;
         ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "generate-trades");
             thread.setDaemon(true);
             return thread;
         });
-        AtomicLong written = new AtomicLong();
-        long expected = Math.round(plan.markets() * days * plan.size.tradesPerMarketDay() * 3);
         try {
-            List<Future<Part>> parts = new ArrayList<>();
+            List<Future<T>> parts = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 int from = plan.firstHistoryDay() + days * w / workers;
                 int to = plan.firstHistoryDay() + days * (w + 1) / workers;
-                parts.add(pool.submit(() -> writeDays(from, to, tradeTable, transactionTable, written, expected, progress)));
+                parts.add(pool.submit(() -> work.run(from, to)));
             }
-            long[] net = new long[plan.characters + plan.factions];
-            long trades = 0;
-            long transactions = 0;
-            for (Future<Part> future : parts) {
-                Part part = future.get();
-                for (int i = 0; i < net.length; i++) {
-                    net[i] += part.net()[i];
-                }
-                trades += part.trades();
-                transactions += part.transactions();
+            List<T> results = new ArrayList<>();
+            for (Future<T> part : parts) {
+                results.add(part.get());
             }
-            progress.tableDone("trade_entities", trades);
-            progress.tableDone("transaction_entities (trades)", transactions);
-            return net;
+            return results;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException runtime ? runtime
@@ -85,36 +132,19 @@ final class TradeHistoryWriter {
         }
     }
 
-    private record Part(long[] net, long trades, long transactions) {
+    /** One trade of the back-history: who sold what to whom, for how much. */
+    private record Trade(int day, int market, int n, int poi, int faction, int seller, int buyer, int item,
+                         int quantity, long unitPrice, long value, long tax, int hour, int minute) {
     }
 
-    private Part writeDays(int fromDay, int toDay, String tradeTable, String transactionTable, AtomicLong written,
-                             long expected, GenerationProgress progress) throws SQLException {
-        long[] net = new long[plan.characters + plan.factions];
-        try (Connection tradeConnection = dataSource.getConnection();
-             Connection transactionConnection = dataSource.getConnection();
-             CopyStream trades = new CopyStream(tradeConnection, schema, tradeTable, TRADE_COLUMNS);
-             CopyStream transactions = new CopyStream(transactionConnection, schema, transactionTable, TRANSACTION_COLUMNS)) {
-            for (int day = fromDay; day < toDay; day++) {
-                long before = trades.rows() + transactions.rows();
-                for (int market = 0; market < plan.markets(); market++) {
-                    writeMarketDay(day, market, trades, transactions, net);
-                }
-                progress.rows("trades and transactions", written.addAndGet(trades.rows() + transactions.rows() - before), expected);
-            }
-            return new Part(net, trades.finish(), transactions.finish());
-        }
-    }
-
-    private void writeMarketDay(int day, int market, CopyStream trades, CopyStream transactions, long[] net) {
+    /** The trades of one market on one day: a function of (seed, day, market) alone. */
+    private List<Trade> trades(int day, int market) {
         SeededRandom random = SeededRandom.of(plan.seed, "trades", day, market);
         int count = random.count(plan.size.tradesPerMarketDay() * plan.marketWeightPercent[market] / 100.0);
         int poi = plan.marketPoi.get(market);
         int faction = plan.controller[plan.poiRegion[poi]];
         int firstNpc = plan.firstCharacterAt(poi);
-        String marketId = plan.marketId(market);
-        String poiId = plan.poiId(poi);
-        String factionId = plan.factionId(faction);
+        List<Trade> trades = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {
             int seller = firstNpc + random.nextInt(WorldPlan.MERCHANTS_PER_MARKET);
             int buyer = random.chance(0.05) ? plan.npcs + random.nextInt(WorldPlan.PLAYER_CHARACTERS)
@@ -125,30 +155,34 @@ final class TradeHistoryWriter {
             long unitPrice = Math.max(1, plan.itemBaseValue[item] * random.between(80, 125) / 100);
             long value = unitPrice * quantity;
             long tax = value * plan.marketTaxHundredths[market] / 100;
-            String date = GameDate.ofWorldDay(day, random.between(6, 20), random.nextInt(60)).toJson();
-            String tradeId = DeterministicIds.uuid(plan.seed, "trade", day, market, n).toString();
-            String buyerId = plan.characterId(buyer);
-            String sellerId = plan.characterId(seller);
-
-            trades.id(tradeId).id(marketId).id(buyerId).id(sellerId).text("purchase")
-                    .json(Json.arr(Json.raw(Json.obj("item_id", plan.itemId(item), "quantity", quantity,
-                            "unit_price", Json.hundredths(unitPrice)))))
-                    .json(Json.obj("gold", Json.hundredths(value)))
-                    .json(date).number(day).cents(value).cents(tax)
-                    .json(Json.obj(factionId.toString(), 1))
-                    .endRow();
-            String tradeRef = Json.obj("trade_id", tradeId);
-            transactions.uuid(DeterministicIds.uuid(plan.seed, "transaction", day, market, n, 0)).text("purchase")
-                    .id(buyerId).id(sellerId).cents(value).text("market purchase").id(poiId)
-                    .json(date).number(day).json(tradeRef)
-                    .endRow();
-            transactions.uuid(DeterministicIds.uuid(plan.seed, "transaction", day, market, n, 1)).text("tax")
-                    .id(sellerId).id(factionId).cents(tax).text("market tax").id(poiId)
-                    .json(date).number(day).json(tradeRef)
-                    .endRow();
-            net[buyer] -= value;
-            net[seller] += value - tax;
-            net[plan.characters + faction] += tax;
+            trades.add(new Trade(day, market, n, poi, faction, seller, buyer, item, quantity, unitPrice, value, tax,
+                    random.between(6, 20), random.nextInt(60)));
         }
+        return trades;
+    }
+
+    private void write(Trade trade, CopyStream trades, CopyStream transactions) {
+        String date = GameDate.ofWorldDay(trade.day(), trade.hour(), trade.minute()).toJson();
+        String tradeId = DeterministicIds.uuid(plan.seed, "trade", trade.day(), trade.market(), trade.n()).toString();
+        String buyerId = plan.characterId(trade.buyer());
+        String sellerId = plan.characterId(trade.seller());
+        String factionId = plan.factionId(trade.faction());
+        String poiId = plan.poiId(trade.poi());
+        trades.id(tradeId).id(plan.marketId(trade.market())).id(buyerId).id(sellerId).text("purchase")
+                .json(Json.arr(Json.raw(Json.obj("item_id", plan.itemId(trade.item()), "quantity", trade.quantity(),
+                        "unit_price", Json.hundredths(trade.unitPrice())))))
+                .json(Json.obj("gold", Json.hundredths(trade.value())))
+                .json(date).number(trade.day()).cents(trade.value()).cents(trade.tax())
+                .json(Json.obj(factionId, 1))
+                .endRow();
+        String tradeRef = Json.obj("trade_id", tradeId);
+        transactions.uuid(DeterministicIds.uuid(plan.seed, "transaction", trade.day(), trade.market(), trade.n(), 0))
+                .text("purchase").id(buyerId).id(sellerId).cents(trade.value()).text("market purchase").id(poiId)
+                .json(date).number(trade.day()).json(tradeRef)
+                .endRow();
+        transactions.uuid(DeterministicIds.uuid(plan.seed, "transaction", trade.day(), trade.market(), trade.n(), 1))
+                .text("tax").id(sellerId).id(factionId).cents(trade.tax()).text("market tax").id(poiId)
+                .json(date).number(trade.day()).json(tradeRef)
+                .endRow();
     }
 }

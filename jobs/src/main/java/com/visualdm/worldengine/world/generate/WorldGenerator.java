@@ -53,7 +53,9 @@ public final class WorldGenerator {
         }
         WorldPlan plan = new WorldPlan(seed, size);
         String schema = world.schema();
-        ExecutorService attaches = Executors.newFixedThreadPool(WorldTables.PARTITIONED.size());
+        ExecutorService attaches = Executors.newFixedThreadPool(WorldTables.PARTITIONED.size() + 1);
+        ExecutorService indexBuilders = Executors.newFixedThreadPool(workers + 1);
+        DefaultPartitionSwap swap = new DefaultPartitionSwap(dataSource, indexBuilders);
         try (Connection connection = dataSource.getConnection()) {
             Rows rows = new Rows(connection, schema, plan, progress);
             for (String table : WorldTables.PARTITIONED) {
@@ -70,20 +72,24 @@ public final class WorldGenerator {
             rows.items();
             rows.markets();
             // Each history table is attached (indexes built, keys checked) in the background as soon as it and
-            // the tables its foreign keys point to are complete, while the other tables load.
+            // the tables its foreign keys point to are complete. The trades stream in on their own connections
+            // while this one loads the people, whose money is known in advance from the same seeded trades.
             rows.history();
             List<Future<?>> attached = new ArrayList<>();
-            attached.add(attachInBackground(attaches, schema, "history_entities", progress));
-            long[] net = new TradeHistoryWriter(plan, dataSource, schema, workers)
-                    .write("trade_entities" + LOAD_SUFFIX, "transaction_entities" + LOAD_SUFFIX, progress);
-            rows.openingBalances(net);
-            attached.add(attachInBackground(attaches, schema, "transaction_entities", progress));
+            attached.add(attachInBackground(attaches, swap, schema, "history_entities", progress));
+            TradeHistoryWriter tradeHistory = new TradeHistoryWriter(plan, dataSource, schema, workers);
+            long[] net = tradeHistory.netBalances();
+            Future<?> tradesWritten = attaches.submit(() -> tradeHistory.write("trade_entities" + LOAD_SUFFIX,
+                    "transaction_entities" + LOAD_SUFFIX, progress));
             rows.characters(net);
+            rows.openingBalances(net);
             rows.belongings();
-            attached.add(attachInBackground(attaches, schema, "trade_entities", progress));
             rows.events();
             rows.quests();
             rows.worldState(world.value());
+            tradesWritten.get();
+            attached.add(attachInBackground(attaches, swap, schema, "transaction_entities", progress));
+            attached.add(attachInBackground(attaches, swap, schema, "trade_entities", progress));
             for (Future<?> attach : attached) {
                 attach.get();
             }
@@ -100,39 +106,17 @@ public final class WorldGenerator {
             throw new GenerationException("interrupted", e);
         } finally {
             attaches.shutdownNow();
+            indexBuilders.shutdownNow();
         }
     }
 
-    private Future<?> attachInBackground(ExecutorService attaches, String schema, String table, GenerationProgress progress) {
+    private Future<?> attachInBackground(ExecutorService attaches, DefaultPartitionSwap swap, String schema,
+                                         String table, GenerationProgress progress) {
         return attaches.submit(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                attachAsDefaultPartition(connection, schema, table);
-            }
+            swap.swap(schema, table, table + LOAD_SUFFIX);
             progress.step("indexes and keys of " + table);
             return null;
         });
-    }
-
-    private static void attachAsDefaultPartition(Connection connection, String schema, String table) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL maintenance_work_mem = '1GB'");
-            String parent = qualified(schema, table);
-            String defaultPartition = qualified(schema, table + "_default");
-            statement.execute("ALTER TABLE " + parent + " DETACH PARTITION " + defaultPartition);
-            statement.execute("DROP TABLE " + defaultPartition);
-            statement.execute("ALTER TABLE " + qualified(schema, table + LOAD_SUFFIX) + " RESET (autovacuum_enabled)");
-            statement.execute("ALTER TABLE " + qualified(schema, table + LOAD_SUFFIX) + " RENAME TO "
-                    + CopyStream.quote(table + "_default"));
-            statement.execute("ALTER TABLE " + parent + " ATTACH PARTITION " + defaultPartition + " DEFAULT");
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
     }
 
     private static long countRows(Connection connection, String schema) throws SQLException {
