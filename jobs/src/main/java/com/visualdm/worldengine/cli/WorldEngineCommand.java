@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import com.visualdm.worldengine.bench.BenchCommand;
 import com.visualdm.worldengine.demo.DemoCommand;
+import com.visualdm.worldengine.tick.TickCommand;
 import com.visualdm.worldengine.world.DropCommand;
 import com.visualdm.worldengine.world.InitCommand;
 import com.visualdm.worldengine.world.WorldsCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
                 InitCommand.class,
                 WorldsCommand.class,
                 DropCommand.class,
+                TickCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = 2,

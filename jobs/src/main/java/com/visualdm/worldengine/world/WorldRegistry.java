@@ -19,20 +19,20 @@ public class WorldRegistry {
 
     public Optional<RegisteredWorld> find(WorldName name) {
         return jdbc.sql("""
-                        SELECT name, seed, size_preset, state, created_at
+                        SELECT id, name, seed, size_preset, state, created_at
                           FROM engine.worlds
                          WHERE name = :name
                         """)
                 .param("name", name.value())
-                .query((rs, i) -> world(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class)))
+                .query((rs, i) -> world(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class)))
                 .optional();
     }
 
     public List<RegisteredWorld> all() {
-        return jdbc.sql("SELECT name, seed, size_preset, state, created_at FROM engine.worlds ORDER BY name")
-                .query((rs, i) -> world(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class)))
+        return jdbc.sql("SELECT id, name, seed, size_preset, state, created_at FROM engine.worlds ORDER BY name")
+                .query((rs, i) -> world(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class)))
                 .list();
     }
 
@@ -58,7 +58,8 @@ public class WorldRegistry {
         jdbc.sql("DELETE FROM engine.worlds WHERE name = :name").param("name", name.value()).update();
     }
 
-    private static RegisteredWorld world(String name, long seed, String size, String state, OffsetDateTime createdAt) {
-        return new RegisteredWorld(WorldName.of(name), seed, WorldSize.ofLabel(size), WorldState.ofLabel(state), createdAt);
+    private static RegisteredWorld world(long id, String name, long seed, String size, String state,
+                                         OffsetDateTime createdAt) {
+        return new RegisteredWorld(id, WorldName.of(name), seed, WorldSize.ofLabel(size), WorldState.ofLabel(state), createdAt);
     }
 }

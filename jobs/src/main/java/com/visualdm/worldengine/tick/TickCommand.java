@@ -1,0 +1,54 @@
+package com.visualdm.worldengine.tick;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.visualdm.worldengine.cli.WorldEngineCommand;
+import com.visualdm.worldengine.cli.WorldNameConverter;
+import com.visualdm.worldengine.system.ExitCode;
+import com.visualdm.worldengine.world.WorldName;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "tick", mixinStandardHelpOptions = true,
+        description = {"Advance a world by whole days, each its own worldTick job (finishing first a day that an "
+                + "earlier, interrupted run left half done).",
+                "Prints a line per day; exits 1 if a day failed (rerun to resume it)."})
+public class TickCommand implements Callable<Integer> {
+
+    @ParentCommand
+    WorldEngineCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--world", required = true, paramLabel = "NAME", converter = WorldNameConverter.class,
+            description = "The world to advance.")
+    WorldName world;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "1", description = "How many days (default 1).")
+    int days;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<DayResult> results = root.runtime().bean(TickService.class).tick(world, days, day -> {
+            out.printf("%s  day %d  %5.1f s  events +%d activated, %d resolved; quests %d failed, %d abandoned; "
+                            + "history %d%s%s%n",
+                    day.date(), day.date().worldDay(), day.duration().toMillis() / 1000.0,
+                    day.count("events_activated"), day.count("events_resolved"), day.count("quests_failed"),
+                    day.count("quests_abandoned"), day.count("history_records"),
+                    day.count("events_rejected") + day.count("quests_rejected") > 0
+                            ? "; rejected rows " + (day.count("events_rejected") + day.count("quests_rejected")) : "",
+                    day.completed() ? (day.resumed() ? " (resumed)" : "")
+                            : "  " + day.status() + ": " + day.exitDescription());
+            out.flush();
+        });
+        return results.stream().allMatch(DayResult::completed) ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
+    }
+}

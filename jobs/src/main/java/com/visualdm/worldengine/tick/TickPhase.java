@@ -1,0 +1,22 @@
+package com.visualdm.worldengine.tick;
+
+/**
+ * The phases of a world day, in the order the {@code worldTick} job runs them; each is one step, named after
+ * what it does. The economy and stability phases join this list.
+ */
+public enum TickPhase {
+    ADVANCE_CLOCK("advanceClockStep"),
+    EVENT_LIFECYCLE("eventLifecycleStep"),
+    QUEST_DEADLINES("questDeadlinesStep"),
+    HISTORY_AND_WORLD_VERSION("historyAndWorldVersionStep");
+
+    private final String stepName;
+
+    TickPhase(String stepName) {
+        this.stepName = stepName;
+    }
+
+    public String stepName() {
+        return stepName;
+    }
+}

@@ -1,0 +1,20 @@
+package com.visualdm.worldengine.tick;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Constants of the world tick's rules (docs/rules.md), under {@code world-engine.tick.*}.
+ *
+ * @param shortEventDays how long a {@code short} event without an end date lasts
+ * @param eventHistorySeverity least severity of an event whose activation and resolution enter history
+ * @param questHistorySignificance significance of the history record of a failed or abandoned quest
+ * @param majorSignificance least significance of a history record that bumps world_version
+ */
+@ConfigurationProperties("world-engine.tick")
+public record TickProperties(
+        @DefaultValue("3") int shortEventDays,
+        @DefaultValue("4") int eventHistorySeverity,
+        @DefaultValue("5") int questHistorySignificance,
+        @DefaultValue("8") int majorSignificance) {
+}

@@ -1,0 +1,152 @@
+package com.visualdm.worldengine.tick;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.visualdm.worldengine.calendar.GameDate;
+import com.visualdm.worldengine.system.BadInputException;
+import com.visualdm.worldengine.world.WorldLock;
+import com.visualdm.worldengine.world.WorldName;
+import com.visualdm.worldengine.world.WorldService;
+
+/**
+ * Runs world days, each as its own {@code worldTick} job instance, while holding the world's lock. Because every
+ * live tick of a world holds that lock, an execution of the world still marked running when we hold it belongs to
+ * a dead process: it is recovered and restarted, and the tick log makes sure no phase is applied twice.
+ */
+@Component
+public class TickService {
+
+    private final Job worldTick;
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final WorldService worlds;
+    private final WorldLock lock;
+    private final TickLog log;
+    private final JdbcClient jdbc;
+
+    public TickService(Job worldTick, JobOperator jobOperator, JobRepository jobRepository, WorldService worlds,
+                       WorldLock lock, TickLog log, JdbcClient jdbc) {
+        this.worldTick = worldTick;
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.worlds = worlds;
+        this.lock = lock;
+        this.log = log;
+        this.jdbc = jdbc;
+    }
+
+    /** Finishes an interrupted day if there is one, then runs the following days, up to {@code days} in all. */
+    public List<DayResult> tick(WorldName world, int days, Consumer<DayResult> eachDay) {
+        if (days < 1) {
+            throw new BadInputException("--days must be at least 1, not " + days);
+        }
+        worlds.require(world);
+        List<DayResult> results = new ArrayList<>();
+        try (WorldLock.Held held = lock.acquire(world, "tick")) {
+            for (int i = 0; i < days; i++) {
+                DayResult result = runDayLocked(world, nextDay(world));
+                results.add(result);
+                eachDay.accept(result);
+                if (!result.completed()) {
+                    break;
+                }
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Runs one given day: the next day of the world, or the day it is in the middle of. A day already done
+     * changes nothing and says so; a day further ahead is refused.
+     */
+    public DayResult runDay(WorldName world, int day) {
+        worlds.require(world);
+        try (WorldLock.Held held = lock.acquire(world, "tick")) {
+            return runDayLocked(world, day);
+        }
+    }
+
+    /** The world day of the world's clock. */
+    public int currentDay(WorldName world) {
+        return jdbc.sql("SELECT \"%s\".world_day_of(\"current_date\") FROM \"%s\".world_state_entities ORDER BY created_at, id LIMIT 1"
+                        .formatted(world.schema(), world.schema()))
+                .query(Integer.class).single();
+    }
+
+    /** The day in progress if a tick of it did not finish, else the day after the clock. */
+    private int nextDay(WorldName world) {
+        int clock = currentDay(world);
+        for (int day : new int[] {clock, clock + 1}) {
+            JobExecution last = jobRepository.getLastJobExecution(WorldTickJobConfiguration.JOB_NAME, parameters(world, day));
+            if (last != null && last.getStatus() != BatchStatus.COMPLETED) {
+                return day;
+            }
+        }
+        return clock + 1;
+    }
+
+    private DayResult runDayLocked(WorldName world, int day) {
+        int clock = currentDay(world);
+        JobParameters parameters = parameters(world, day);
+        JobExecution last = jobRepository.getLastJobExecution(WorldTickJobConfiguration.JOB_NAME, parameters);
+        boolean unfinished = last != null && last.getStatus() != BatchStatus.COMPLETED;
+        if (day <= clock && !unfinished) {
+            throw new AlreadyDoneException("world '" + world + "' is already at day " + clock + " ("
+                    + GameDate.ofWorldDay(clock) + "); day " + day + " is done, nothing changed");
+        }
+        if (day > clock + 1) {
+            throw new BadInputException("day " + day + " is not the next day of world '" + world + "': it is at day "
+                    + clock + ", so the next is " + (clock + 1));
+        }
+        JobExecution execution;
+        try {
+            if (unfinished) {
+                if (last.getStatus().isRunning()) {
+                    // We hold the world's lock, so the process that ran it is gone.
+                    last = jobOperator.recover(last);
+                }
+                execution = jobOperator.restart(last);
+            } else {
+                execution = jobOperator.start(worldTick, parameters);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not launch " + WorldTickJobConfiguration.JOB_NAME + " for world '"
+                    + world + "' day " + day + ": " + e.getMessage(), e);
+        }
+        Duration duration = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
+                .orElse(execution.getExitStatus().getExitDescription());
+        return new DayResult(GameDate.ofWorldDay(day), execution.getId(), execution.getStatus(), failure, duration,
+                log.summary(world, day), unfinished);
+    }
+
+    /** Identifying: the world's name and id (a world made again under the same name starts afresh) and the day. */
+    JobParameters parameters(WorldName world, int day) {
+        return new JobParametersBuilder()
+                .addString(WorldTickJobConfiguration.WORLD_PARAMETER, world.value(), true)
+                .addLong(WorldTickJobConfiguration.WORLD_ID_PARAMETER, worlds.require(world).id(), true)
+                .addLong(WorldTickJobConfiguration.DAY_PARAMETER, (long) day, true)
+                .toJobParameters();
+    }
+
+    /** The requested day is already applied; exit code 0, nothing changed. */
+    public static final class AlreadyDoneException extends RuntimeException {
+        public AlreadyDoneException(String message) {
+            super(message);
+        }
+    }
+}

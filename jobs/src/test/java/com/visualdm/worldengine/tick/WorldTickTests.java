@@ -1,0 +1,178 @@
+package com.visualdm.worldengine.tick;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.visualdm.worldengine.support.DatabaseTest;
+import com.visualdm.worldengine.support.WorldFingerprint;
+import com.visualdm.worldengine.system.BadInputException;
+import com.visualdm.worldengine.world.WorldLock;
+import com.visualdm.worldengine.world.WorldName;
+import com.visualdm.worldengine.world.WorldService;
+import com.visualdm.worldengine.world.WorldSize;
+import com.visualdm.worldengine.world.generate.GenerationProgress;
+
+/** The worldTick job on real PostgreSQL: days in order, exactly once, recoverable, deterministic. */
+class WorldTickTests extends DatabaseTest {
+
+    @Autowired
+    TickService ticks;
+
+    @Autowired
+    WorldService worlds;
+
+    @Autowired
+    WorldLock lock;
+
+    @Autowired
+    JobRepository jobRepository;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private WorldName freshWorld(String name, long seed) {
+        WorldName world = WorldName.of(name);
+        if (worlds.find(world).isPresent()) {
+            worlds.drop(world);
+        }
+        worlds.create(world, seed, WorldSize.TINY, GenerationProgress.SILENT);
+        return world;
+    }
+
+    @Test
+    void eachDayIsItsOwnCompletedJobInstanceAndTheRulesFollowTheDates() {
+        WorldName world = freshWorld("tick_days", 3);
+        int start = ticks.currentDay(world);
+        List<DayResult> days = ticks.tick(world, 40, day -> { });
+
+        assertThat(days).hasSize(40).allMatch(DayResult::completed);
+        assertThat(ticks.currentDay(world)).isEqualTo(start + 40);
+        assertThat(days.get(0).date().worldDay()).isEqualTo(start + 1);
+        for (int day = start + 1; day <= start + 40; day++) {
+            JobExecution execution = jobRepository.getLastJobExecution(WorldTickJobConfiguration.JOB_NAME,
+                    ticks.parameters(world, day));
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(execution.getStepExecutions()).extracting(step -> step.getStepName())
+                    .containsExactly("advanceClockStep", "eventLifecycleStep", "questDeadlinesStep",
+                            "historyAndWorldVersionStep");
+        }
+        int today = start + 40;
+        String schema = "world_tick_days";
+        assertThat(count("SELECT count(*) FROM " + schema + ".event_entities WHERE current_status = 'pending' AND world_day <= " + today))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM " + schema + ".event_entities WHERE current_status = 'active' "
+                + "AND (duration_type = 'instant' OR " + schema + ".world_day_of(end_date) <= " + today + ")")).isZero();
+        assertThat(count("SELECT count(*) FROM " + schema + ".quest_entities WHERE current_status IN ('active', 'available') "
+                + "AND (time_limit->>'deadline_day')::int < " + today)).isZero();
+        long changes = days.stream().mapToLong(day -> day.count("events_activated") + day.count("events_resolved")
+                + day.count("quests_failed") + day.count("quests_abandoned")).sum();
+        assertThat(changes).as("forty days change something in a generated world").isPositive();
+        assertThat(count("SELECT count(*) FROM " + schema + ".history_entities WHERE world_day > " + start))
+                .isEqualTo(days.stream().mapToLong(day -> day.count("history_records")).sum());
+    }
+
+    @Test
+    void theSameSeedAndDaysGiveByteIdenticalWorldsHoweverTheDaysAreBatched() {
+        WorldName world = freshWorld("tick_same", 9);
+        ticks.tick(world, 30, day -> { });
+        Map<String, String> inOneRun = WorldFingerprint.of(jdbc, world);
+
+        freshWorld("tick_same", 9);
+        for (int i = 0; i < 3; i++) {
+            ticks.tick(world, 10, day -> { });
+        }
+        assertThat(WorldFingerprint.of(jdbc, world)).isEqualTo(inOneRun);
+    }
+
+    @Test
+    void aDayAlreadyDoneChangesNothingAndADayAheadIsRefused() {
+        WorldName world = freshWorld("tick_once", 4);
+        ticks.tick(world, 2, day -> { });
+        int today = ticks.currentDay(world);
+        Map<String, String> before = WorldFingerprint.of(jdbc, world);
+
+        assertThatThrownBy(() -> ticks.runDay(world, today)).isInstanceOf(TickService.AlreadyDoneException.class)
+                .hasMessageContaining("already at day " + today);
+        assertThatThrownBy(() -> ticks.runDay(world, today - 1)).isInstanceOf(TickService.AlreadyDoneException.class);
+        assertThatThrownBy(() -> ticks.runDay(world, today + 2)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("not the next day").hasMessageContaining("the next is " + (today + 1));
+        assertThat(WorldFingerprint.of(jdbc, world)).isEqualTo(before);
+        assertThat(ticks.runDay(world, today + 1).completed()).isTrue();
+    }
+
+    @Test
+    void aWorldBusyWithAnotherTickIsRefusedAtOnce() {
+        WorldName world = freshWorld("tick_busy", 5);
+        int today = ticks.currentDay(world);
+        try (WorldLock.Held other = lock.acquire(world, "another process")) {
+            assertThatThrownBy(() -> ticks.tick(world, 1, day -> { })).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("world 'tick_busy' is busy");
+        }
+        assertThat(ticks.currentDay(world)).isEqualTo(today);
+    }
+
+    @Test
+    void anExecutionLeftRunningByADeadProcessIsRecoveredAndTheDayAppliedOnce() {
+        WorldName world = freshWorld("tick_dead", 6);
+        int next = ticks.currentDay(world) + 1;
+        // What a killed process leaves: an execution of the day marked STARTED that nobody runs.
+        JobInstance instance = jobRepository.createJobInstance(WorldTickJobConfiguration.JOB_NAME,
+                ticks.parameters(world, next));
+        JobExecution orphan = jobRepository.createJobExecution(instance, ticks.parameters(world, next),
+                new ExecutionContext());
+        orphan.setStatus(BatchStatus.STARTED);
+        orphan.setStartTime(java.time.LocalDateTime.now());
+        jobRepository.update(orphan);
+
+        List<DayResult> days = ticks.tick(world, 2, day -> { });
+
+        assertThat(days).extracting(DayResult::completed).containsExactly(true, true);
+        assertThat(days.get(0).resumed()).isTrue();
+        assertThat(days.get(0).date().worldDay()).isEqualTo(next);
+        assertThat(jobRepository.getJobExecution(orphan.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(ticks.currentDay(world)).isEqualTo(next + 1);
+        assertThat(count("SELECT count(*) FROM engine.tick_log WHERE world_name = 'tick_dead' AND world_day = " + next))
+                .isEqualTo(TickPhase.values().length);
+    }
+
+    @Test
+    void unreadableRowsAreRejectedWithTheirReasonAndLeftAsTheyAre() {
+        WorldName world = freshWorld("tick_bad", 8);
+        String schema = "world_tick_bad";
+        String badEvent = jdbc.sql("SELECT id::text FROM " + schema + ".event_entities WHERE current_status = 'active' ORDER BY id LIMIT 1")
+                .query(String.class).single();
+        jdbc.sql("UPDATE " + schema + ".event_entities SET end_date = '{\"year\": \"soon\"}' WHERE id = '" + badEvent + "'").update();
+        String badQuest = jdbc.sql("SELECT id::text FROM " + schema + ".quest_entities WHERE current_status IN ('active', 'available') ORDER BY id LIMIT 1")
+                .query(String.class).single();
+        jdbc.sql("UPDATE " + schema + ".quest_entities SET time_limit = '{\"deadline_day\": \"tomorrow\"}' WHERE id = '" + badQuest + "'").update();
+
+        DayResult day = ticks.tick(world, 1, result -> { }).get(0);
+
+        assertThat(day.completed()).isTrue();
+        assertThat(day.count("events_rejected")).isEqualTo(1);
+        assertThat(day.count("quests_rejected")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT table_name || ' ' || row_id || ' ' || reason || ' ' || (job_execution_id = :execution) "
+                        + "FROM engine.rejected_rows WHERE world_name = 'tick_bad' ORDER BY table_name")
+                .param("execution", day.jobExecutionId()).query(String.class).list())
+                .containsExactly("event_entities " + badEvent + " malformed end_date {\"year\": \"soon\"} true",
+                        "quest_entities " + badQuest + " malformed time_limit.deadline_day \"tomorrow\" true");
+        assertThat(jdbc.sql("SELECT current_status FROM " + schema + ".event_entities WHERE id = '" + badEvent + "'")
+                .query(String.class).single()).isEqualTo("active");
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
