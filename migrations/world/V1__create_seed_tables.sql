@@ -5,8 +5,9 @@
 -- what PostgreSQL refuses or what the engine needs:
 --   * world_state_entities."current_date" is quoted (reserved word);
 --   * region_entities.political_control gets its foreign key after faction_entities exists (FK cycle);
---   * world_day INTEGER NOT NULL follows the JSONB game date of trade, transaction, history and event rows,
---     checked against that date by world_day_of();
+--   * world_day INTEGER NOT NULL follows the JSONB game date of trade, transaction, history and event rows: in
+--     event_entities computed from start_date by the database (a generated column), in the three partitioned
+--     tables given by the writer and checked against the date (PostgreSQL allows no generated partition key);
 --   * trade_entities, transaction_entities and history_entities are range-partitioned on world_day, so their
 --     primary keys are (id, world_day).
 
@@ -426,7 +427,7 @@ CREATE TABLE event_entities (
     
     -- Event Timing
     start_date JSONB NOT NULL,
-    world_day INTEGER NOT NULL, -- world_day_of(start_date)
+    world_day INTEGER NOT NULL GENERATED ALWAYS AS (world_day_of(start_date)) STORED,
     end_date JSONB,
     duration_type VARCHAR(50), -- instant, short, ongoing, permanent
     
@@ -454,9 +455,7 @@ CREATE TABLE event_entities (
     properties JSONB DEFAULT '{}',
     created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
     updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
-    is_active BOOLEAN DEFAULT TRUE,
-
-    CONSTRAINT event_entities_world_day_matches_start_date CHECK (world_day IS NOT DISTINCT FROM world_day_of(start_date))
+    is_active BOOLEAN DEFAULT TRUE
 );
 
 -- Historical record system

@@ -1,9 +1,6 @@
 package com.visualdm.worldengine.bench;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.concurrent.Callable;
 
 import com.visualdm.worldengine.cli.ConsoleProgress;
@@ -19,8 +16,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generate a world into a scratch world bench_<size> and report rows, seconds, rows per second "
-                + "and peak heap. The scratch world is dropped afterwards unless --keep.",
+        description = {"Generate a world into the scratch world bench_<size> (replaced if it exists) and report rows, "
+                + "seconds, rows per second and peak heap. The scratch world is dropped afterwards unless --keep.",
                 "Run the jar with -Xmx512m to check the memory target."})
 public class GenerateBenchCommand implements Callable<Integer> {
 
@@ -48,13 +45,16 @@ public class GenerateBenchCommand implements Callable<Integer> {
         if (worlds.find(name).isPresent()) {
             worlds.drop(name);
         }
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        HeapPeak heap = HeapPeak.start();
         long started = System.nanoTime();
-        WorldService.Created created = worlds.create(name, seed, size, new ConsoleProgress(out));
+        WorldService.Created created;
+        try {
+            created = worlds.create(name, seed, size, new ConsoleProgress(out));
+        } finally {
+            heap.stop();
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
-        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        long peakHeap = heap.peakBytes();
         out.printf("bench generate --size %s: %,d rows in %.1f s = %,.0f rows/s; peak heap %,d MB (max heap %,d MB)%n",
                 size.label(), created.rows(), seconds, created.rows() / seconds, peakHeap >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);

@@ -28,8 +28,12 @@ final class Failures {
         return ExitCode.JOB_FAILED;
     }
 
-    /** The most specific message: ours if there is one, else the deepest cause's. */
+    /** The most specific message, on one line: ours if there is one, else the deepest cause's. */
     static String message(Throwable failure) {
+        return mostSpecific(failure).replaceAll("\\s+", " ").strip();
+    }
+
+    private static String mostSpecific(Throwable failure) {
         Throwable deepest = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BadInputException || t instanceof DatabaseUnreachableException) {

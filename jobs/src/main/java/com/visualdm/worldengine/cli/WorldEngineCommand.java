@@ -31,8 +31,6 @@ import picocli.CommandLine.Command;
                 TickCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class},
-        exitCodeOnInvalidInput = 2,
-        exitCodeOnExecutionException = 1,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

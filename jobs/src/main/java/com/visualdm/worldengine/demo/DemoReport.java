@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.visualdm.worldengine.world.WorldName;
 import com.visualdm.worldengine.world.WorldSummary;
 
 /** A readable page about one world: its date, what is going on, what happened lately, how stable it is. */
@@ -19,7 +20,7 @@ public class DemoReport {
     }
 
     public void print(WorldSummary summary, PrintWriter out) {
-        String schema = '"' + summary.world().schema() + '"';
+        String schema = WorldName.quote(summary.world().schema());
         out.printf("%nWorld '%s' — %s, world day %d (size %s, seed %d, %,d rows)%n", summary.world().name(),
                 summary.currentDate(), summary.currentDate().worldDay(), summary.world().size().label(),
                 summary.world().seed(), summary.totalRows());

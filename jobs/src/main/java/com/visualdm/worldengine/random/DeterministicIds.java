@@ -8,6 +8,9 @@ import java.util.UUID;
  */
 public final class DeterministicIds {
 
+    /** Keeps ids apart from the random numbers drawn for the same (seed, purpose, keys). */
+    private static final long ID_SALT = 0x1D5A17L;
+
     private DeterministicIds() {
     }
 
@@ -17,7 +20,4 @@ public final class DeterministicIds {
         long low = (SeededRandom.mix(state + 0x9E3779B97F4A7C15L) & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
     }
-
-    /** Keeps ids apart from the random numbers drawn for the same (seed, purpose, keys). */
-    private static final long ID_SALT = 0x1D5A17L;
 }

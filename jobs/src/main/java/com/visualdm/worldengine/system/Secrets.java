@@ -11,6 +11,12 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /** Redacts as {@link #redact(String)} does, and every occurrence of the given password too. */
+    public static String redact(String text, String password) {
+        String redacted = redact(text);
+        return password == null || password.isEmpty() || redacted == null ? redacted : redacted.replace(password, "***");
+    }
+
     public static String redact(String text) {
         if (text == null) {
             return null;

@@ -12,11 +12,11 @@ public record TickContext(WorldName world, long seed, int day, long jobExecution
 
     /** SQL calling the world schema's world_day_of() on a column or expression. */
     public String worldDayOf(String expression) {
-        return '"' + world.schema() + "\".world_day_of(" + expression + ")";
+        return WorldName.quote(world.schema()) + ".world_day_of(" + expression + ")";
     }
 
     /** Schema-qualified, quoted table of the world; the schema comes from a validated name. */
     public String table(String name) {
-        return '"' + world.schema() + "\".\"" + name + '"';
+        return world.qualified(name);
     }
 }

@@ -81,8 +81,8 @@ public class TickService {
 
     /** The world day of the world's clock. */
     public int currentDay(WorldName world) {
-        return jdbc.sql("SELECT \"%s\".world_day_of(\"current_date\") FROM \"%s\".world_state_entities ORDER BY created_at, id LIMIT 1"
-                        .formatted(world.schema(), world.schema()))
+        return jdbc.sql("SELECT %s.world_day_of(\"current_date\") FROM %s ORDER BY created_at, id LIMIT 1"
+                        .formatted(WorldName.quote(world.schema()), world.qualified("world_state_entities")))
                 .query(Integer.class).single();
     }
 

@@ -29,23 +29,37 @@ public class WorldLock {
 
     /** Takes the world's lock or fails at once naming the world; close the handle to release it. */
     public Held acquire(WorldName world, String purpose) {
+        Connection connection = null;
         try {
-            Connection connection = dataSource.getConnection();
+            connection = dataSource.getConnection();
+            boolean locked;
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
                 lock.setInt(1, LOCK_CLASS);
                 lock.setString(2, world.value());
                 try (ResultSet result = lock.executeQuery()) {
                     result.next();
-                    if (!result.getBoolean(1)) {
-                        connection.close();
-                        throw new BadInputException("world '" + world + "' is busy: another world-engine process is "
-                                + "working on it; try again when it has finished (" + purpose + ")");
-                    }
+                    locked = result.getBoolean(1);
                 }
+            }
+            if (!locked) {
+                connection.close();
+                throw new BadInputException("world '" + world + "' is busy: another world-engine process is "
+                        + "working on it; try again when it has finished (" + purpose + ")");
             }
             return new Held(connection, world);
         } catch (SQLException e) {
+            closeQuietly(connection);
             throw new IllegalStateException("could not lock world '" + world + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Nothing more to release.
+            }
         }
     }
 
@@ -62,12 +76,18 @@ public class WorldLock {
 
         @Override
         public void close() {
-            try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+            try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
                 unlock.setInt(1, LOCK_CLASS);
                 unlock.setString(2, world.value());
                 unlock.execute();
+                connection.close();
             } catch (SQLException e) {
-                // Closing the session releases the lock anyway.
+                // The pool would keep the session, and with it the lock: end the session instead.
+                try {
+                    connection.abort(Runnable::run);
+                } catch (SQLException ignored) {
+                    closeQuietly(connection);
+                }
             }
         }
     }

@@ -27,6 +27,16 @@ public record WorldName(String value) {
         return "world_" + value;
     }
 
+    /** A table of this world as SQL, quoted: "world_x"."table". Table names come from code, never from input. */
+    public String qualified(String table) {
+        return quote(schema()) + "." + quote(table);
+    }
+
+    /** An SQL identifier, quoted. */
+    public static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
     @Override
     public String toString() {
         return value;

@@ -40,9 +40,10 @@ public class WorldRegistry {
     boolean insertCreating(WorldName name, long seed, WorldSize size) {
         return jdbc.sql("""
                         INSERT INTO engine.worlds (name, schema_name, seed, size_preset, state)
-                        VALUES (:name, :schema, :seed, :size, 'creating')
+                        VALUES (:name, :schema, :seed, :size, :state)
                         ON CONFLICT (name) DO NOTHING
                         """)
+                .param("state", WorldState.CREATING.label())
                 .param("name", name.value())
                 .param("schema", name.schema())
                 .param("seed", seed)
@@ -51,7 +52,8 @@ public class WorldRegistry {
     }
 
     void markReady(WorldName name) {
-        jdbc.sql("UPDATE engine.worlds SET state = 'ready' WHERE name = :name").param("name", name.value()).update();
+        jdbc.sql("UPDATE engine.worlds SET state = :state WHERE name = :name")
+                .param("state", WorldState.READY.label()).param("name", name.value()).update();
     }
 
     void delete(WorldName name) {

@@ -8,12 +8,13 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.visualdm.worldengine.calendar.GameDate;
 import com.visualdm.worldengine.system.BadInputException;
-import com.visualdm.worldengine.system.EngineProperties;
 import com.visualdm.worldengine.world.generate.GenerationProgress;
 import com.visualdm.worldengine.world.generate.WorldGenerator;
 
@@ -27,15 +28,17 @@ public class WorldService {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final WorldGenerator generator;
+    private final int poolSize;
 
     public WorldService(WorldRegistry registry, WorldLock lock, WorldSchemaMigrator migrator, JdbcClient jdbc,
-                        TransactionTemplate transaction, DataSource dataSource, EngineProperties properties) {
+                        TransactionTemplate transaction, WorldGenerator generator, DataSource dataSource) {
         this.registry = registry;
         this.lock = lock;
         this.migrator = migrator;
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.generator = new WorldGenerator(dataSource, properties.generation().workers());
+        this.generator = generator;
+        this.poolSize = dataSource instanceof HikariDataSource hikari ? hikari.getMaximumPoolSize() : Integer.MAX_VALUE;
     }
 
     /** The outcome of {@code init}: rows written, and whether the remains of a killed earlier init were removed. */
@@ -47,6 +50,11 @@ public class WorldService {
      * process killed half-way leaves the world in state creating, which the next {@code init} of that name removes.
      */
     public Created create(WorldName name, long seed, WorldSize size, GenerationProgress progress) {
+        if (generator.connectionsNeeded() >= poolSize) {
+            throw new BadInputException("world-engine.generation.workers is too high for a pool of " + poolSize
+                    + " connections: generation would need " + generator.connectionsNeeded()
+                    + " (raise spring.datasource.hikari.maximum-pool-size or lower the workers)");
+        }
         try (WorldLock.Held held = lock.acquire(name, "init")) {
             boolean removedInterrupted = false;
             Optional<RegisteredWorld> existing = registry.find(name);
@@ -73,8 +81,12 @@ public class WorldService {
                 long rows = generator.generate(name, seed, size, progress);
                 registry.markReady(name);
                 return new Created(rows, removedInterrupted);
-            } catch (RuntimeException e) {
-                removeWorld(name);
+            } catch (RuntimeException | Error e) {
+                try {
+                    removeWorld(name);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
                 throw e;
             }
         }
@@ -108,7 +120,7 @@ public class WorldService {
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : WorldTables.ALL) {
-            rows.put(table, jdbc.sql("SELECT count(*) FROM " + qualified(world.name(), table)).query(Long.class).single());
+            rows.put(table, jdbc.sql("SELECT count(*) FROM " + world.name().qualified(table)).query(Long.class).single());
         }
         GameDate date = jdbc.sql("""
                         SELECT ("current_date"->>'year')::int, ("current_date"->>'month')::int,
@@ -117,7 +129,7 @@ public class WorldService {
                           FROM %s
                          ORDER BY created_at, id
                          LIMIT 1
-                        """.formatted(qualified(world.name(), "world_state_entities")))
+                        """.formatted(world.name().qualified("world_state_entities")))
                 .query((rs, i) -> new GameDate(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
                 .optional().orElse(null);
         return new WorldSummary(world, date, rows);
@@ -125,20 +137,9 @@ public class WorldService {
 
     private void removeWorld(WorldName name) {
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("DROP SCHEMA IF EXISTS " + quote(name.schema()) + " CASCADE").update();
+            jdbc.sql("DROP SCHEMA IF EXISTS " + WorldName.quote(name.schema()) + " CASCADE").update();
             registry.delete(name);
         });
     }
 
-    /** Schema from a validated {@link WorldName}, table from {@link WorldTables}; quoted all the same. */
-    private static String qualified(WorldName world, String table) {
-        if (!WorldTables.ALL.contains(table)) {
-            throw new IllegalArgumentException("not a world table: " + table);
-        }
-        return quote(world.schema()) + "." + quote(table);
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
 }

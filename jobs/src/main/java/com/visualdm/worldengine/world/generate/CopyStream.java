@@ -1,11 +1,14 @@
 package com.visualdm.worldengine.world.generate;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.UUID;
 
 import org.postgresql.PGConnection;
 import com.visualdm.worldengine.json.Decimals;
+import com.visualdm.worldengine.world.WorldName;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -24,16 +27,12 @@ final class CopyStream implements AutoCloseable {
 
     /** Identifiers come from the generator's own constants and a validated schema name, quoted all the same. */
     CopyStream(Connection connection, String schema, String table, String... columns) throws SQLException {
-        StringBuilder sql = new StringBuilder("COPY ").append(quote(schema)).append('.').append(quote(table)).append(" (");
+        StringBuilder sql = new StringBuilder("COPY ").append(WorldGenerator.qualified(schema, table)).append(" (");
         for (int i = 0; i < columns.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append(quote(columns[i]));
+            sql.append(i == 0 ? "" : ", ").append(WorldName.quote(columns[i]));
         }
         sql.append(") FROM STDIN");
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.toString());
-    }
-
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     CopyStream text(String value) {
@@ -67,9 +66,12 @@ final class CopyStream implements AutoCloseable {
                     if (c < 0x80) {
                         put((byte) c);
                     } else {
-                        for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                        // Whole code points, so characters beyond the BMP (surrogate pairs) encode correctly.
+                        int codePoint = value.codePointAt(i);
+                        for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
                             put(b);
                         }
+                        i += Character.charCount(codePoint) - 1;
                     }
                 }
             }
@@ -130,7 +132,7 @@ final class CopyStream implements AutoCloseable {
 
     private void ensure(int more) {
         if (length + more + 1 > buffer.length) {
-            buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more + 1));
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more + 1));
         }
     }
 
@@ -153,7 +155,7 @@ final class CopyStream implements AutoCloseable {
 
     private void put(byte b) {
         if (length == buffer.length) {
-            buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
         buffer[length++] = b;
     }
@@ -183,7 +185,7 @@ final class CopyStream implements AutoCloseable {
             try {
                 copy.cancelCopy();
             } catch (SQLException e) {
-                // The connection is discarded with the failed world.
+                // The COPY's rows are gone with it; the world they were for is being removed.
             }
         }
     }

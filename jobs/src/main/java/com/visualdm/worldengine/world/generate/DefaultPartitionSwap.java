@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import com.visualdm.worldengine.world.WorldName;
+
 /**
  * Makes a bulk-loaded plain table the default partition of its partitioned table, in place of the empty one the
  * migration created. The indexes are built on the loaded table first, several at once on their own connections
@@ -45,8 +47,11 @@ final class DefaultPartitionSwap {
                     .replace(" ON " + schema + "." + defaultTable + " ", " ON " + schema + "." + loadTable + " ");
             builds.add(indexBuilders.submit(() -> {
                 try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                    statement.execute("SET maintenance_work_mem = '512MB'");
+                    connection.setAutoCommit(false);
+                    // LOCAL: the setting must not stay on the connection when it goes back to the pool.
+                    statement.execute("SET LOCAL maintenance_work_mem = '512MB'");
                     statement.execute(onLoadTable);
+                    connection.commit();
                 }
                 return null;
             }));
@@ -66,17 +71,17 @@ final class DefaultPartitionSwap {
                 String load = WorldGenerator.qualified(schema, loadTable);
                 for (IndexDefinition index : indexes) {
                     if (index.primaryKey()) {
-                        statement.execute("ALTER TABLE " + load + " ADD CONSTRAINT " + CopyStream.quote(index.name() + BUILD_SUFFIX)
-                                + " PRIMARY KEY USING INDEX " + CopyStream.quote(index.name() + BUILD_SUFFIX));
+                        statement.execute("ALTER TABLE " + load + " ADD CONSTRAINT " + WorldName.quote(index.name() + BUILD_SUFFIX)
+                                + " PRIMARY KEY USING INDEX " + WorldName.quote(index.name() + BUILD_SUFFIX));
                     }
                 }
                 statement.execute("ALTER TABLE " + parent + " DETACH PARTITION " + WorldGenerator.qualified(schema, defaultTable));
                 statement.execute("DROP TABLE " + WorldGenerator.qualified(schema, defaultTable));
                 statement.execute("ALTER TABLE " + load + " RESET (autovacuum_enabled)");
-                statement.execute("ALTER TABLE " + load + " RENAME TO " + CopyStream.quote(defaultTable));
+                statement.execute("ALTER TABLE " + load + " RENAME TO " + WorldName.quote(defaultTable));
                 for (IndexDefinition index : indexes) {
                     statement.execute("ALTER INDEX " + WorldGenerator.qualified(schema, index.name() + BUILD_SUFFIX)
-                            + " RENAME TO " + CopyStream.quote(index.name()));
+                            + " RENAME TO " + WorldName.quote(index.name()));
                 }
                 statement.execute("ALTER TABLE " + parent + " ATTACH PARTITION "
                         + WorldGenerator.qualified(schema, defaultTable) + " DEFAULT");

@@ -80,6 +80,9 @@ final class TradeHistoryWriter {
                  CopyStream trades = new CopyStream(tradeConnection, schema, tradeTable, TRADE_COLUMNS);
                  CopyStream transactions = new CopyStream(transactionConnection, schema, transactionTable, TRANSACTION_COLUMNS)) {
                 for (int day = from; day < to; day++) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new GenerationException("trade history stopped: generation failed elsewhere", null);
+                    }
                     long before = trades.rows() + transactions.rows();
                     for (int market = 0; market < plan.markets(); market++) {
                         for (Trade trade : trades(day, market)) {
@@ -128,7 +131,7 @@ final class TradeHistoryWriter {
             Thread.currentThread().interrupt();
             throw new GenerationException("interrupted", e);
         } finally {
-            pool.shutdownNow();
+            WorldGenerator.stopAndWait(pool);
         }
     }
 

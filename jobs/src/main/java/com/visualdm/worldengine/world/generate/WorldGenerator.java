@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -12,13 +13,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 import com.visualdm.worldengine.calendar.GameDate;
 import com.visualdm.worldengine.json.Json;
 import com.visualdm.worldengine.random.DeterministicIds;
 import com.visualdm.worldengine.random.SeededRandom;
+import com.visualdm.worldengine.system.EngineProperties;
 import com.visualdm.worldengine.world.WorldName;
 import com.visualdm.worldengine.world.WorldSize;
 import com.visualdm.worldengine.world.WorldTables;
@@ -34,16 +40,27 @@ import com.visualdm.worldengine.world.generate.WorldPlan.PoiType;
  * checked by one query instead of once per row; each attach runs beside the loading of the other tables. The
  * attached tables end exactly as the migration made them.
  */
-public final class WorldGenerator {
+@Component
+public class WorldGenerator {
 
     private static final String LOAD_SUFFIX = "_load";
 
     private final DataSource dataSource;
     private final int workers;
 
+    @Autowired
+    public WorldGenerator(DataSource dataSource, EngineProperties properties) {
+        this(dataSource, properties.generation().workers());
+    }
+
     public WorldGenerator(DataSource dataSource, int workers) {
         this.dataSource = dataSource;
         this.workers = workers;
+    }
+
+    /** Connections a generation holds at most: two per trade worker, index builders, attaches and the main one. */
+    public int connectionsNeeded() {
+        return 2 * workers + (workers + 1) + WorldTables.PARTITIONED.size() + 1;
     }
 
     /** Generates the world into its (migrated, empty) schema; returns the rows written. */
@@ -105,8 +122,20 @@ public final class WorldGenerator {
             Thread.currentThread().interrupt();
             throw new GenerationException("interrupted", e);
         } finally {
-            attaches.shutdownNow();
-            indexBuilders.shutdownNow();
+            // On failure the caller drops the schema: nothing of ours may still be writing into it by then.
+            stopAndWait(attaches);
+            stopAndWait(indexBuilders);
+        }
+    }
+
+    static void stopAndWait(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+                throw new GenerationException("background generation work did not stop", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -139,7 +168,7 @@ public final class WorldGenerator {
     }
 
     static String qualified(String schema, String table) {
-        return CopyStream.quote(schema) + "." + CopyStream.quote(table);
+        return WorldName.quote(schema) + "." + WorldName.quote(table);
     }
 
     /** The row writers, table by table, in foreign-key order. */
@@ -551,7 +580,7 @@ public final class WorldGenerator {
          */
         void events() throws SQLException {
             try (CopyStream out = copy("event_entities", "id", "name", "description", "event_type", "scope",
-                    "severity", "start_date", "world_day", "end_date", "duration_type", "affected_regions",
+                    "severity", "start_date", "end_date", "duration_type", "affected_regions",
                     "affected_pois", "immediate_effects", "ongoing_effects", "long_term_consequences",
                     "affected_factions", "resolution_conditions", "current_status")) {
                 for (int e = 0; e < plan.pois(); e++) {
@@ -577,7 +606,7 @@ public final class WorldGenerator {
                     out.uuid(DeterministicIds.uuid(seed, "event", e))
                             .text(Names.word(random, 2) + " " + eventNoun(type))
                             .text("A " + type + " event.").text(type).text(scope).number(severity)
-                            .json(GameDate.ofWorldDay(start, random.between(0, 23), 0).toJson()).number(start)
+                            .json(GameDate.ofWorldDay(start, random.between(0, 23), 0).toJson())
                             .json(end == null ? null : GameDate.ofWorldDay(end, 23, 0).toJson())
                             .text(duration)
                             .json(Json.arr(regions))
@@ -698,6 +727,6 @@ public final class WorldGenerator {
     }
 
     private static String grams(long grams) {
-        return grams / 1000 + "." + String.format("%03d", grams % 1000);
+        return grams / 1000 + "." + String.format(Locale.ROOT, "%03d", grams % 1000);
     }
 }

@@ -12,7 +12,7 @@ import com.visualdm.worldengine.world.WorldSize;
 /**
  * The skeleton of a generated world, decided before any row is written: which regions border which, where the
  * places, markets and people are, who rules what. Small enough to hold in memory even for {@code large}
- * (about 150 thousand people); everything else is derived row by row from the seed.
+ * (about 100 thousand people); everything else is derived row by row from the seed.
  */
 final class WorldPlan {
 
