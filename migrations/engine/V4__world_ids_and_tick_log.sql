@@ -17,3 +17,14 @@ CREATE TABLE tick_log (
 );
 
 CREATE INDEX tick_log_job_execution_idx ON tick_log (job_execution_id);
+
+-- Which events the lifecycle phase activated or resolved on which day, written in the same transaction as the
+-- change: the consequence phase after it applies exactly those events' immediate and long-term effects.
+CREATE TABLE tick_event_changes (
+    world_name TEXT NOT NULL REFERENCES worlds (name) ON DELETE CASCADE,
+    world_day  INTEGER NOT NULL,
+    event_id   UUID NOT NULL,
+    change     TEXT NOT NULL,
+    PRIMARY KEY (world_name, world_day, event_id, change),
+    CONSTRAINT tick_event_changes_change_known CHECK (change IN ('activated', 'resolved'))
+);

@@ -93,6 +93,8 @@ public class DemoReport {
 
         out.println();
         out.println("Next:");
+        out.println("  world-engine demo                             seven more days of the demo world");
+        out.println("  world-engine tick --world demo --days 30      a month more");
         out.println("  world-engine worlds                           list worlds with their dates and sizes");
         out.println("  world-engine init --world mine --size tiny    make a world of your own");
         out.println("  world-engine --help                           every command");

@@ -33,6 +33,10 @@ public class DatabaseConfiguration {
     public HikariDataSource dataSource(DataSourceProperties connection, EngineProperties engine, Environment environment) {
         HikariDataSource pool;
         if (StringUtils.hasText(connection.getUrl())) {
+            if (!connection.getUrl().startsWith("jdbc:postgresql:")) {
+                throw new BadInputException("the database URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), not '"
+                        + Secrets.redact(connection.getUrl(), connection.getPassword()) + "'");
+            }
             pool = connection.initializeDataSourceBuilder().type(HikariDataSource.class).build();
             pool.setPoolName("world-engine");
         } else {

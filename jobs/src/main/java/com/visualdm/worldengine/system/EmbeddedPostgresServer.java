@@ -8,10 +8,8 @@ import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -249,8 +247,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         extractInto(scratch);
         try {
             Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | DirectoryNotEmptyException e) {
-            deleteRecursively(scratch); // another process extracted them first
+        } catch (FileSystemException e) {
+            // Another process extracted them first (Linux reports "Directory not empty" as a plain FileSystemException).
+            deleteRecursively(scratch);
         }
         return trusted(target) ? target : extractPrivateCopy(tmp);
     }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Activations and resolutions of events of at least {@code eventHistorySeverity} enter history.
  *
  * <p>Only {@code current_status} of an event is changed, by set-based statements, so the Visual DM application's
- * own writes to other columns are never overwritten. Rows with an unknown duration type or a malformed end date
+ * own writes to other columns are never overwritten. Each change is journaled (engine.tick_event_changes) for the
+ * consequence phase. Rows with an unknown duration type, a malformed end date or effects outside the vocabulary
  * are rejected (engine.rejected_rows) and left as they are.
  */
 @Component
@@ -39,14 +40,17 @@ class EventLifecycle implements TickRule {
         String events = context.table("event_entities");
         String readable = """
                 (t.duration_type IN ('instant', 'short', 'ongoing', 'permanent')
-                 AND (t.end_date IS NULL OR jsonb_typeof(t.end_date) = 'null' OR %s))""".formatted(GameDates.isValid(context, "t.end_date"));
+                 AND (t.end_date IS NULL OR jsonb_typeof(t.end_date) = 'null' OR %s)
+                 AND %s IS NULL)""".formatted(GameDates.isValid(context, "t.end_date"), EffectVocabulary.firstProblem("t"));
         Map<String, Long> summary = new LinkedHashMap<>();
         summary.put("events_rejected", rejected.reject(context, "event_entities",
                 "t.current_status IN ('pending', 'active') AND t.world_day <= " + context.day(),
                 """
                 CASE WHEN t.duration_type IS NULL OR t.duration_type NOT IN ('instant', 'short', 'ongoing', 'permanent')
                      THEN 'unknown duration_type ' || coalesce(quote_literal(t.duration_type), 'NULL')
-                     WHEN NOT %s THEN 'malformed end_date ' || t.end_date::text END""".formatted(readable)));
+                     WHEN %s IS NOT NULL THEN %s
+                     WHEN NOT %s THEN 'malformed end_date ' || t.end_date::text END""".formatted(
+                        EffectVocabulary.firstProblem("t"), EffectVocabulary.firstProblem("t"), readable)));
 
         summary.put("events_activated", changeStatus(context, events, readable, "pending", "active",
                 "t.world_day <= :day", "activated", " begins"));
@@ -78,10 +82,14 @@ class EventLifecycle implements TickRule {
                               FROM changed c
                              WHERE c.severity >= :threshold
                             RETURNING 1
+                        ), journaled AS (
+                            INSERT INTO engine.tick_event_changes (world_name, world_day, event_id, change)
+                            SELECT :world, :day, c.id, :change FROM changed c
+                            RETURNING 1
                         )
                         SELECT count(*) FROM changed
                         """.formatted(events, readable, condition, context.table("history_entities")))
-                .param("to", to).param("from", from).param("day", context.day())
+                .param("world", context.world().value()).param("to", to).param("from", from).param("day", context.day())
                 .param("shortDays", properties.shortEventDays())
                 .param("seed", Long.toString(context.seed())).param("change", change).param("suffix", suffix)
                 .param("date", context.date().toJson()).param("threshold", properties.eventHistorySeverity())

@@ -34,21 +34,23 @@ public class TickCommand implements Callable<Integer> {
     @Option(names = "--days", paramLabel = "N", defaultValue = "1", description = "How many days (default 1).")
     int days;
 
+    /** One line per day: date, world day, duration and what happened. */
+    public static void print(DayResult day, PrintWriter out) {
+        long rejected = day.count("events_rejected") + day.count("quests_rejected");
+        out.printf("%s  day %d  %5.1f s  events +%d activated, %d resolved; quests %d failed, %d abandoned; "
+                        + "history %d%s%s%n",
+                day.date(), day.date().worldDay(), day.duration().toMillis() / 1000.0,
+                day.count("events_activated"), day.count("events_resolved"), day.count("quests_failed"),
+                day.count("quests_abandoned"), day.count("history_records"),
+                rejected > 0 ? "; rejected rows " + rejected : "",
+                day.completed() ? (day.resumed() ? " (resumed)" : "") : "  " + day.status() + ": " + day.exitDescription());
+        out.flush();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<DayResult> results = root.runtime().bean(TickService.class).tick(world, days, day -> {
-            out.printf("%s  day %d  %5.1f s  events +%d activated, %d resolved; quests %d failed, %d abandoned; "
-                            + "history %d%s%s%n",
-                    day.date(), day.date().worldDay(), day.duration().toMillis() / 1000.0,
-                    day.count("events_activated"), day.count("events_resolved"), day.count("quests_failed"),
-                    day.count("quests_abandoned"), day.count("history_records"),
-                    day.count("events_rejected") + day.count("quests_rejected") > 0
-                            ? "; rejected rows " + (day.count("events_rejected") + day.count("quests_rejected")) : "",
-                    day.completed() ? (day.resumed() ? " (resumed)" : "")
-                            : "  " + day.status() + ": " + day.exitDescription());
-            out.flush();
-        });
+        List<DayResult> results = root.runtime().bean(TickService.class).tick(world, days, day -> print(day, out));
         return results.stream().allMatch(DayResult::completed) ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }
 }

@@ -7,6 +7,7 @@ package com.visualdm.worldengine.tick;
 public enum TickPhase {
     ADVANCE_CLOCK("advanceClockStep"),
     EVENT_LIFECYCLE("eventLifecycleStep"),
+    CONSEQUENCE_PROPAGATION("consequencePropagationStep"),
     QUEST_DEADLINES("questDeadlinesStep"),
     HISTORY_AND_WORLD_VERSION("historyAndWorldVersionStep");
 

@@ -10,11 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventHistorySeverity least severity of an event whose activation and resolution enter history
  * @param questHistorySignificance significance of the history record of a failed or abandoned quest
  * @param majorSignificance least significance of a history record that bumps world_version
+ * @param hopFactor share of an effect's strength a regional event carries over each trade route
+ * @param minimumStrength strength (of the original) below which a regional effect stops spreading
+ * @param maximumHops trade routes a regional effect crosses at most
+ * @param referenceSeverity severity at which an effect applies as written (magnitude scales with severity)
  */
 @ConfigurationProperties("world-engine.tick")
 public record TickProperties(
         @DefaultValue("3") int shortEventDays,
         @DefaultValue("4") int eventHistorySeverity,
         @DefaultValue("5") int questHistorySignificance,
-        @DefaultValue("8") int majorSignificance) {
+        @DefaultValue("8") int majorSignificance,
+        @DefaultValue("0.3") double hopFactor,
+        @DefaultValue("0.1") double minimumStrength,
+        @DefaultValue("3") int maximumHops,
+        @DefaultValue("5") double referenceSeverity) {
 }

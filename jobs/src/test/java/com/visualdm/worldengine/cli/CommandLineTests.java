@@ -123,6 +123,13 @@ class CommandLineTests {
         assertThat(result.all().lines().count()).isLessThanOrEqualTo(2);
     }
 
+    @Test
+    void aDatabaseUrlThatIsNotPostgresqlIsABadInput() {
+        Result result = Cli.runWith(Map.of("spring.datasource.url", "postgresql://127.0.0.1/x?password=hunter2"), "worlds");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("must be a PostgreSQL JDBC URL").doesNotContain("hunter2");
+    }
+
     static boolean schemaExists(String schema) {
         return jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname = :schema").param("schema", schema)
                 .query(Long.class).single() > 0;

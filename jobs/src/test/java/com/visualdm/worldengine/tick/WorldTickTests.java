@@ -65,8 +65,8 @@ class WorldTickTests extends DatabaseTest {
                     ticks.parameters(world, day));
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(execution.getStepExecutions()).extracting(step -> step.getStepName())
-                    .containsExactly("advanceClockStep", "eventLifecycleStep", "questDeadlinesStep",
-                            "historyAndWorldVersionStep");
+                    .containsExactly("advanceClockStep", "eventLifecycleStep", "consequencePropagationStep",
+                            "questDeadlinesStep", "historyAndWorldVersionStep");
         }
         int today = start + 40;
         String schema = "world_tick_days";
@@ -170,6 +170,77 @@ class WorldTickTests extends DatabaseTest {
                         "quest_entities " + badQuest + " malformed time_limit.deadline_day \"tomorrow\" true");
         assertThat(jdbc.sql("SELECT current_status FROM " + schema + ".event_entities WHERE id = '" + badEvent + "'")
                 .query(String.class).single()).isEqualTo("active");
+    }
+
+    @Test
+    void anEventsEffectsLandOnItsRegionAndFadeAlongTheTradeRoutes() {
+        WorldName world = freshWorld("tick_effects", 12);
+        String schema = "world_tick_effects";
+        int tomorrow = ticks.currentDay(world) + 1;
+        // Quiet the generated events, then start one regional event tomorrow in a region with a neighbour.
+        jdbc.sql("UPDATE " + schema + ".event_entities SET immediate_effects = '{}', ongoing_effects = '{}', "
+                + "long_term_consequences = '{}'").update();
+        String region = jdbc.sql("SELECT id::text FROM " + schema + ".region_entities ORDER BY id LIMIT 1").query(String.class).single();
+        List<String> neighbours = jdbc.sql("SELECT jsonb_array_elements_text(trade_routes) FROM " + schema
+                + ".region_entities WHERE id = '" + region + "'").query(String.class).list();
+        assertThat(neighbours).isNotEmpty();
+        Map<String, Integer> dangerBefore = danger(schema);
+        Map<String, Long> foodBefore = food(schema);
+        var date = com.visualdm.worldengine.calendar.GameDate.ofWorldDay(tomorrow);
+        jdbc.sql("INSERT INTO " + schema + ".event_entities (name, event_type, scope, severity, start_date, duration_type, "
+                        + "affected_regions, immediate_effects, current_status) VALUES ('Raid', 'combat', 'regional', 5, "
+                        + ":date::jsonb, 'permanent', jsonb_build_array(:region), "
+                        + "'{\"region_danger\": 4, \"resources\": {\"food\": -30}}', 'pending')")
+                .param("date", date.toJson()).param("region", region).update();
+
+        DayResult day = ticks.tick(world, 1, result -> { }).get(0);
+
+        assertThat(day.count("events_activated")).isEqualTo(1);
+        Map<String, Integer> dangerAfter = danger(schema);
+        assertThat(dangerAfter.get(region)).isEqualTo(Math.min(10, dangerBefore.get(region) + 4));
+        assertThat(food(schema).get(region)).isEqualTo(Math.max(0, foodBefore.get(region) - 30));
+        for (String neighbour : neighbours) {
+            assertThat(dangerAfter.get(neighbour)).isEqualTo(Math.min(10, dangerBefore.get(neighbour) + 1)); // 4 x 0.3
+            assertThat(food(schema).get(neighbour)).isEqualTo(Math.max(0, foodBefore.get(neighbour) - 9));
+        }
+        dangerAfter.forEach((other, level) -> {
+            if (!other.equals(region) && !neighbours.contains(other)) {
+                assertThat(level).as("region two hops away or more").isEqualTo(dangerBefore.get(other));
+            }
+        });
+    }
+
+    @Test
+    void anEffectOutsideTheVocabularyIsRejectedAndTheEventLeftPending() {
+        WorldName world = freshWorld("tick_vocabulary", 13);
+        String schema = "world_tick_vocabulary";
+        var date = com.visualdm.worldengine.calendar.GameDate.ofWorldDay(ticks.currentDay(world) + 1);
+        String id = jdbc.sql("INSERT INTO " + schema + ".event_entities (name, scope, severity, start_date, duration_type, "
+                        + "immediate_effects, current_status) VALUES ('Odd', 'local', 3, :date::jsonb, 'instant', "
+                        + "'{\"teleport\": 1}', 'pending') RETURNING id::text")
+                .param("date", date.toJson()).query(String.class).single();
+
+        DayResult day = ticks.tick(world, 1, result -> { }).get(0);
+
+        assertThat(day.completed()).isTrue();
+        assertThat(jdbc.sql("SELECT reason FROM engine.rejected_rows WHERE world_name = 'tick_vocabulary' AND row_id = :id")
+                .param("id", id).query(String.class).list()).containsExactly("immediate_effects: unknown effect 'teleport'");
+        assertThat(jdbc.sql("SELECT current_status FROM " + schema + ".event_entities WHERE id = :id::uuid")
+                .param("id", id).query(String.class).single()).isEqualTo("pending");
+    }
+
+    private Map<String, Integer> danger(String schema) {
+        Map<String, Integer> levels = new java.util.TreeMap<>();
+        jdbc.sql("SELECT id::text, danger_level FROM " + schema + ".region_entities")
+                .query((rs, i) -> levels.put(rs.getString(1), rs.getInt(2))).list();
+        return levels;
+    }
+
+    private Map<String, Long> food(String schema) {
+        Map<String, Long> food = new java.util.TreeMap<>();
+        jdbc.sql("SELECT id::text, (resource_abundance->>'food')::bigint FROM " + schema + ".region_entities")
+                .query((rs, i) -> food.put(rs.getString(1), rs.getLong(2))).list();
+        return food;
     }
 
     private long count(String sql) {

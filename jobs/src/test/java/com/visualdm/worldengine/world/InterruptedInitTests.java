@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,9 @@ class InterruptedInitTests {
 
     @Test
     void aKilledInitIsRemovedByTheNextInitWhichBuildsTheSameWorldAsAnUninterruptedOne() throws Exception {
+        // The world an uninterrupted init builds, made in this JVM while the child JVM starts.
+        CompletableFuture<Result> reference = CompletableFuture.supplyAsync(
+                () -> Cli.run("init", "--world", REFERENCE.value(), "--size", "small", "--seed", SEED));
         ChildProcess child = ChildProcess.start(ChildProcess.testDatabaseEnvironment(),
                 "init", "--world", CRASHED.value(), "--size", "small", "--seed", SEED);
         // region_entities is printed after the registry row is inserted and the first table is loaded.
@@ -58,22 +62,21 @@ class InterruptedInitTests {
         assertThat(count("SELECT count(*) FROM world_crash_interrupted.region_entities"))
                 .as("the killed init left part of its world behind").isPositive();
         awaitLockReleased(CRASHED);
+        Result uninterrupted = reference.join();
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.all()).isZero();
+        assertThat(uninterrupted.out()).doesNotContain("removed the remains");
 
         Result again = Cli.run("init", "--world", CRASHED.value(), "--size", "small", "--seed", SEED);
         assertThat(again.exitCode()).as(again.all()).isZero();
         assertThat(again.out()).contains("removed the remains of an earlier init", "Created world 'crash_interrupted'");
         assertThat(state(CRASHED)).isEqualTo("ready");
 
-        Result reference = Cli.run("init", "--world", REFERENCE.value(), "--size", "small", "--seed", SEED);
-        assertThat(reference.exitCode()).as(reference.all()).isZero();
-        assertThat(reference.out()).doesNotContain("removed the remains");
-
         Map<String, String> rebuilt = WorldFingerprint.of(jdbc, CRASHED);
-        Map<String, String> uninterrupted = WorldFingerprint.of(jdbc, REFERENCE);
+        Map<String, String> expected = WorldFingerprint.of(jdbc, REFERENCE);
         assertThat(rebuilt).hasSize(WorldTables.ALL.size());
         assertThat(rebuilt.get("trade_entities")).doesNotStartWith("0:");
         // world_state_entities names its world, so it is compared without that column below.
-        assertThat(withoutWorldState(rebuilt)).isEqualTo(withoutWorldState(uninterrupted));
+        assertThat(withoutWorldState(rebuilt)).isEqualTo(withoutWorldState(expected));
         assertThat(worldStateWithoutName(CRASHED)).startsWith("1:").isEqualTo(worldStateWithoutName(REFERENCE));
         assertThat(jdbc.sql("SELECT world_name FROM world_crash_interrupted.world_state_entities")
                 .query(String.class).single()).isEqualTo(CRASHED.value());

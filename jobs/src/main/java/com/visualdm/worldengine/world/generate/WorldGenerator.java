@@ -612,7 +612,7 @@ public class WorldGenerator {
                             .json(Json.arr(regions))
                             .json(scope.equals("local") ? Json.arr(plan.poiId(e)) : "[]")
                             .json(immediateEffects(type, severity))
-                            .json(duration.equals("instant") ? "{}" : Json.obj("region_danger", 1))
+                            .json(duration.equals("instant") ? "{}" : Json.obj("resources", Json.raw(Json.obj("food", -2))))
                             .json(severity >= 7 ? Json.obj("chaos", severity / 2) : "{}")
                             .json(Json.arr(plan.factionId(faction)))
                             .json(Json.arr(Json.raw(Json.obj("kind", "days_elapsed"))))
