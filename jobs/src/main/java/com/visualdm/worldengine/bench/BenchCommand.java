@@ -7,7 +7,7 @@ import com.visualdm.worldengine.cli.WorldEngineCommand;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the engine on this machine.",
-        subcommands = GenerateBenchCommand.class)
+        subcommands = {GenerateBenchCommand.class, TickBenchCommand.class})
 public class BenchCommand implements Runnable {
 
     @ParentCommand

@@ -23,11 +23,13 @@ final class PhaseTasklet implements Tasklet {
     private final TickRule rule;
     private final TickLog log;
     private final WorldRegistry registry;
+    private final int rejectedRowsLimit;
 
-    PhaseTasklet(TickRule rule, TickLog log, WorldRegistry registry) {
+    PhaseTasklet(TickRule rule, TickLog log, WorldRegistry registry, int rejectedRowsLimit) {
         this.rule = rule;
         this.log = log;
         this.registry = registry;
+        this.rejectedRowsLimit = rejectedRowsLimit;
     }
 
     @Override
@@ -43,6 +45,14 @@ final class PhaseTasklet implements Tasklet {
                 .orElseThrow(() -> new IllegalStateException("no world named '" + world + "'"));
         TickContext context = new TickContext(world, registered.seed(), day, step.getJobExecutionId());
         Map<String, Long> summary = rule.apply(context);
+        long rejected = summary.entrySet().stream().filter(entry -> entry.getKey().endsWith("_rejected"))
+                .mapToLong(Map.Entry::getValue).sum();
+        if (rejected > rejectedRowsLimit) {
+            // Rolls the phase back; the rejections themselves were committed apart and stay readable.
+            throw new IllegalStateException(rejected + " rows rejected by " + rule.phase().stepName() + " on day " + day
+                    + " of world '" + world + "', above the limit of " + rejectedRowsLimit
+                    + " (world-engine.tick.rejected-rows-limit); see engine.rejected_rows");
+        }
         log.record(context, rule.phase(), summary);
         contribution.incrementWriteCount(summary.values().stream().mapToLong(Long::longValue).sum());
         return RepeatStatus.FINISHED;

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
                 "Prints a line per day; exits 1 if a day failed (rerun to resume it)."})
 public class TickCommand implements Callable<Integer> {
 
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
     @ParentCommand
     WorldEngineCommand root;
 
@@ -50,7 +52,21 @@ public class TickCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<DayResult> results = root.runtime().bean(TickService.class).tick(world, days, day -> print(day, out));
+        long started = System.nanoTime();
+        long[] lastProgress = {started};
+        int[] done = {0};
+        List<DayResult> results = root.runtime().bean(TickService.class).tick(world, days, day -> {
+            print(day, out);
+            done[0]++;
+            if (done[0] < days && System.nanoTime() - lastProgress[0] > PROGRESS_EVERY_NANOS) {
+                lastProgress[0] = System.nanoTime();
+                // Wall-clock time for the operator's benefit only; it never reaches the simulation.
+                double seconds = (System.nanoTime() - started) / 1e9;
+                out.printf("  ... %d of %d days, %.1f days/s, about %.0f s left%n", done[0], days, done[0] / seconds,
+                        (days - done[0]) * seconds / done[0]);
+                out.flush();
+            }
+        });
         return results.stream().allMatch(DayResult::completed) ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minimumStrength strength (of the original) below which a regional effect stops spreading
  * @param maximumHops trade routes a regional effect crosses at most
  * @param referenceSeverity severity at which an effect applies as written (magnitude scales with severity)
+ * @param rejectedRowsLimit rows a phase may reject in one day; above it the day fails, leaving the phase unapplied
  */
 @ConfigurationProperties("world-engine.tick")
 public record TickProperties(
@@ -24,5 +25,6 @@ public record TickProperties(
         @DefaultValue("0.3") double hopFactor,
         @DefaultValue("0.1") double minimumStrength,
         @DefaultValue("3") int maximumHops,
-        @DefaultValue("5") double referenceSeverity) {
+        @DefaultValue("5") double referenceSeverity,
+        @DefaultValue("1000") int rejectedRowsLimit) {
 }

@@ -1,5 +1,6 @@
 package com.visualdm.worldengine.tick;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.batch.core.job.Job;
@@ -32,9 +33,12 @@ public class WorldTickJobConfiguration {
 
     @Bean
     public Job worldTick(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         List<TickRule> rules, TickLog log, WorldRegistry registry) {
-        List<Step> steps = java.util.Arrays.stream(TickPhase.values())
-                .map(phase -> phaseStep(phase, rules, jobRepository, transactionManager, log, registry))
+                         List<TickRule> rules, TickLog log, WorldRegistry registry, TickProperties properties) {
+        List<Step> steps = Arrays.stream(TickPhase.values())
+                .<Step>map(phase -> new StepBuilder(phase.stepName(), jobRepository)
+                        .tasklet(new PhaseTasklet(ruleOf(phase, rules), log, registry, properties.rejectedRowsLimit()),
+                                transactionManager)
+                        .build())
                 .toList();
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {WORLD_PARAMETER, WORLD_ID_PARAMETER, DAY_PARAMETER}, new String[0]))
@@ -43,12 +47,8 @@ public class WorldTickJobConfiguration {
         return job.build();
     }
 
-    private static Step phaseStep(TickPhase phase, List<TickRule> rules, JobRepository jobRepository,
-                                  PlatformTransactionManager transactionManager, TickLog log, WorldRegistry registry) {
-        TickRule rule = rules.stream().filter(candidate -> candidate.phase() == phase).findFirst()
+    private static TickRule ruleOf(TickPhase phase, List<TickRule> rules) {
+        return rules.stream().filter(candidate -> candidate.phase() == phase).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no rule for tick phase " + phase));
-        return new StepBuilder(phase.stepName(), jobRepository)
-                .tasklet(new PhaseTasklet(rule, log, registry), transactionManager)
-                .build();
     }
 }
