@@ -18,7 +18,8 @@ enum EffectVocabulary {
 
     enum Value { NUMBER, NUMBERS_BY_NAME }
 
-    static final String[] COLUMNS = {"immediate_effects", "ongoing_effects", "long_term_consequences"};
+    /** The effect columns of an event. */
+    static final String[] EVENT_COLUMNS = {"immediate_effects", "ongoing_effects", "long_term_consequences"};
 
     private final Value value;
 
@@ -41,14 +42,19 @@ enum EffectVocabulary {
 
     /** SQL: NULL when every effect column of the event row {@code alias} is readable, else the first problem. */
     static String firstProblem(String alias) {
+        return firstProblem(alias, EVENT_COLUMNS);
+    }
+
+    /** SQL: NULL when the given effect columns of row {@code alias} are readable, else the first problem. */
+    static String firstProblem(String alias, String... columns) {
+        String effectColumns = Arrays.stream(columns).map(column -> "('" + column + "', " + alias + "." + column + ")")
+                .collect(Collectors.joining(", "));
         return """
                 (SELECT f.name || ': ' || CASE
                             WHEN jsonb_typeof(f.effects) <> 'object' THEN 'not an object of effects'
                             WHEN e.key NOT IN (%2$s, %3$s) THEN 'unknown effect ' || quote_literal(e.key)
                             ELSE 'malformed value of effect ' || quote_literal(e.key) || ': ' || e.value::text END
-                   FROM (VALUES ('immediate_effects', %1$s.immediate_effects),
-                                ('ongoing_effects', %1$s.ongoing_effects),
-                                ('long_term_consequences', %1$s.long_term_consequences)) f (name, effects)
+                   FROM (VALUES %1$s) f (name, effects)
                    LEFT JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(f.effects) = 'object' THEN f.effects
                                                      ELSE '{}'::jsonb END) e ON true
                   WHERE f.effects IS NOT NULL AND jsonb_typeof(f.effects) <> 'null'
@@ -58,6 +64,6 @@ enum EffectVocabulary {
                              OR (e.key IN (%3$s) AND jsonb_typeof(e.value) = 'object'
                                  AND NOT EXISTS (SELECT 1 FROM jsonb_each(e.value) v WHERE jsonb_typeof(v.value) <> 'number')))))
                   ORDER BY f.name, e.key
-                  LIMIT 1)""".formatted(alias, keysOf(Value.NUMBER), keysOf(Value.NUMBERS_BY_NAME));
+                  LIMIT 1)""".formatted(effectColumns, keysOf(Value.NUMBER), keysOf(Value.NUMBERS_BY_NAME));
     }
 }

@@ -1,26 +1,33 @@
 package com.visualdm.worldengine.tick;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Quest deadlines ({@code time_limit.deadline_day}): the day after the deadline an active quest fails and an
- * available one is abandoned; either enters history. A quest with a deadline that is not a whole world day is
- * rejected and left as it is.
+ * Quest deadlines ({@code time_limit.deadline_day}, docs/rules.md): the day after the deadline an active quest
+ * fails and its {@code failure_consequences} (effects of the vocabulary, on the quest's region, at the quest's
+ * difficulty as severity) apply; an available one is abandoned. Either enters history and changes the quest
+ * giver's standing ({@code properties.standing}). A quest with a deadline that is not a whole world day or
+ * consequences outside the vocabulary is rejected and left as it is.
  */
 @Component
 class QuestDeadlines implements TickRule {
 
+    private static final String CONSEQUENCES = "failure_consequences";
+
     private final JdbcClient jdbc;
     private final RejectedRows rejected;
+    private final EffectWriter effects;
     private final TickProperties properties;
 
-    QuestDeadlines(JdbcClient jdbc, RejectedRows rejected, TickProperties properties) {
+    QuestDeadlines(JdbcClient jdbc, RejectedRows rejected, EffectWriter effects, TickProperties properties) {
         this.jdbc = jdbc;
         this.rejected = rejected;
+        this.effects = effects;
         this.properties = properties;
     }
 
@@ -29,15 +36,19 @@ class QuestDeadlines implements TickRule {
         return TickPhase.QUEST_DEADLINES;
     }
 
+    private record Expired(String id, String status) {
+    }
+
     @Override
     public Map<String, Long> apply(TickContext context) {
         String open = "t.current_status IN ('active', 'available') AND t.time_limit->'deadline_day' IS NOT NULL";
-        String readable = "(t.time_limit->>'deadline_day') ~ '^[0-9]{1,9}$'";
+        String consequencesProblem = EffectVocabulary.firstProblem("t", CONSEQUENCES);
+        String readable = "(t.time_limit->>'deadline_day') ~ '^[0-9]{1,9}$' AND " + consequencesProblem + " IS NULL";
         Map<String, Long> summary = new LinkedHashMap<>();
         summary.put("quests_rejected", rejected.reject(context, "quest_entities", open,
-                "CASE WHEN NOT " + readable + " THEN 'malformed time_limit.deadline_day ' "
-                        + "|| coalesce(t.time_limit->'deadline_day', 'null')::text END"));
-        jdbc.sql("""
+                "CASE WHEN NOT (t.time_limit->>'deadline_day') ~ '^[0-9]{1,9}$' THEN 'malformed time_limit.deadline_day ' "
+                        + "|| coalesce(t.time_limit->'deadline_day', 'null')::text ELSE " + consequencesProblem + " END"));
+        List<Expired> expired = jdbc.sql("""
                         WITH expired AS (
                             UPDATE %1$s t
                                SET current_status = CASE t.current_status WHEN 'active' THEN 'failed' ELSE 'abandoned' END,
@@ -56,18 +67,40 @@ class QuestDeadlines implements TickRule {
                                    jsonb_build_array(e.id)
                               FROM expired e
                             RETURNING 1
+                        ), standing AS (
+                            UPDATE %5$s c
+                               SET properties = jsonb_set(CASE WHEN jsonb_typeof(c.properties) = 'object' THEN c.properties
+                                                               ELSE '{}'::jsonb END, '{standing}',
+                                       to_jsonb(CASE WHEN jsonb_typeof(c.properties->'standing') = 'number'
+                                                     THEN (c.properties->>'standing')::numeric ELSE 0 END + g.change))
+                              FROM (SELECT quest_giver, sum(CASE current_status WHEN 'failed' THEN :failedStanding
+                                                                                ELSE :abandonedStanding END) AS change
+                                      FROM expired WHERE quest_giver IS NOT NULL GROUP BY quest_giver) g
+                             WHERE c.id = g.quest_giver
+                               AND (c.properties IS NULL OR jsonb_typeof(c.properties) IN ('object', 'null'))
+                            RETURNING 1
                         )
-                        SELECT count(*) FILTER (WHERE current_status = 'failed'),
-                               count(*) FILTER (WHERE current_status = 'abandoned')
-                          FROM expired
-                        """.formatted(context.table("quest_entities"), open, readable, context.table("history_entities")))
+                        SELECT e.id::text, e.current_status FROM expired e ORDER BY e.id
+                        """.formatted(context.table("quest_entities"), open, readable, context.table("history_entities"),
+                        context.table("character_entities")))
                 .param("date", context.date().toJson()).param("day", context.day())
                 .param("seed", Long.toString(context.seed())).param("significance", properties.questHistorySignificance())
-                .query((rs, i) -> {
-                    summary.put("quests_failed", rs.getLong(1));
-                    summary.put("quests_abandoned", rs.getLong(2));
-                    return null;
-                }).list();
+                .param("failedStanding", properties.failedQuestStanding())
+                .param("abandonedStanding", properties.abandonedQuestStanding())
+                .query((rs, i) -> new Expired(rs.getString(1), rs.getString(2))).list();
+        summary.put("quests_failed", expired.stream().filter(quest -> quest.status().equals("failed")).count());
+        summary.put("quests_abandoned", expired.stream().filter(quest -> quest.status().equals("abandoned")).count());
+
+        List<String> failed = expired.stream().filter(quest -> quest.status().equals("failed")).map(Expired::id).toList();
+        if (!failed.isEmpty()) {
+            effects.apply(context, effects.flatten("""
+                            SELECT q.id, q.difficulty_level AS severity, 'local' AS scope,
+                                   CASE WHEN q.location_region IS NULL THEN '[]'::jsonb
+                                        ELSE jsonb_build_array(q.location_region) END AS regions_json,
+                                   '[]'::jsonb AS factions_json, q.failure_consequences AS effects
+                              FROM %s q WHERE q.id::text IN (:failed)""".formatted(context.table("quest_entities")),
+                    Map.of("failed", failed)));
+        }
         return summary;
     }
 }

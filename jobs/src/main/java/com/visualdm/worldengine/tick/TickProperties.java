@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minimumStrength strength (of the original) below which a regional effect stops spreading
  * @param maximumHops trade routes a regional effect crosses at most
  * @param referenceSeverity severity at which an effect applies as written (magnitude scales with severity)
+ * @param failedQuestStanding change of the quest giver's standing when a quest fails
+ * @param abandonedQuestStanding change of the quest giver's standing when a quest is abandoned
  * @param rejectedRowsLimit rows a phase may reject in one day; above it the day fails, leaving the phase unapplied
  */
 @ConfigurationProperties("world-engine.tick")
@@ -26,5 +28,7 @@ public record TickProperties(
         @DefaultValue("0.1") double minimumStrength,
         @DefaultValue("3") int maximumHops,
         @DefaultValue("5") double referenceSeverity,
+        @DefaultValue("-1") int failedQuestStanding,
+        @DefaultValue("-3") int abandonedQuestStanding,
         @DefaultValue("1000") int rejectedRowsLimit) {
 }

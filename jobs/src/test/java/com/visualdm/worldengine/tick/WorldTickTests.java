@@ -229,6 +229,31 @@ class WorldTickTests extends DatabaseTest {
                 .param("id", id).query(String.class).single()).isEqualTo("pending");
     }
 
+    @Test
+    void aFailedQuestAppliesItsConsequencesAndCostsItsGiverStanding() {
+        WorldName world = freshWorld("tick_quest", 15);
+        String schema = "world_tick_quest";
+        int today = ticks.currentDay(world);
+        jdbc.sql("UPDATE " + schema + ".quest_entities SET current_status = 'completed' WHERE current_status IN ('active', 'available')").update();
+        var quest = jdbc.sql("SELECT id::text, location_region::text, quest_giver::text FROM " + schema
+                + ".quest_entities ORDER BY id LIMIT 1").query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        jdbc.sql("UPDATE " + schema + ".quest_entities SET current_status = 'active', difficulty_level = 5, "
+                        + "time_limit = jsonb_build_object('deadline_day', :deadline), failure_consequences = '{\"region_danger\": 3}' "
+                        + "WHERE id = :id::uuid")
+                .param("deadline", today).param("id", quest[0]).update();
+        int dangerBefore = danger(schema).get(quest[1]);
+
+        DayResult day = ticks.tick(world, 1, result -> { }).get(0);
+
+        assertThat(day.count("quests_failed")).isEqualTo(1);
+        assertThat(danger(schema).get(quest[1])).isEqualTo(Math.min(10, dangerBefore + 3));
+        assertThat(jdbc.sql("SELECT properties->>'standing' FROM " + schema + ".character_entities WHERE id = :id::uuid")
+                .param("id", quest[2]).query(String.class).single()).isEqualTo("-1");
+        assertThat(jdbc.sql("SELECT current_status || ' ' || (completion_date->>'day') FROM " + schema
+                        + ".quest_entities WHERE id = :id::uuid").param("id", quest[0]).query(String.class).single())
+                .isEqualTo("failed " + day.date().day());
+    }
+
     private Map<String, Integer> danger(String schema) {
         Map<String, Integer> levels = new java.util.TreeMap<>();
         jdbc.sql("SELECT id::text, danger_level FROM " + schema + ".region_entities")

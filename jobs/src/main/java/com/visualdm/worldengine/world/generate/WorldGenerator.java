@@ -673,7 +673,7 @@ public class WorldGenerator {
                             .text(status)
                             .json(Json.obj("objectives_done", status.equals("completed") ? 1 : 0))
                             .json(open ? null : GameDate.ofWorldDay(deadline).toJson())
-                            .json(Json.obj("region_danger", 1, "giver_standing", -1))
+                            .json(Json.obj("region_danger", 1, "chaos", 1))
                             .endRow();
                 }
                 count("quest_entities", out.finish());
