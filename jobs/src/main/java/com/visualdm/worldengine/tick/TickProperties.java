@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param referenceSeverity severity at which an effect applies as written (magnitude scales with severity)
  * @param failedQuestStanding change of the quest giver's standing when a quest fails
  * @param abandonedQuestStanding change of the quest giver's standing when a quest is abandoned
+ * @param maximumCascadeDepth how many cascades deep an event may be and still start another
+ * @param maximumCascadesPerEvent events one event may start at most
  * @param rejectedRowsLimit rows a phase may reject in one day; above it the day fails, leaving the phase unapplied
  */
 @ConfigurationProperties("world-engine.tick")
@@ -30,5 +32,7 @@ public record TickProperties(
         @DefaultValue("5") double referenceSeverity,
         @DefaultValue("-1") int failedQuestStanding,
         @DefaultValue("-3") int abandonedQuestStanding,
+        @DefaultValue("3") int maximumCascadeDepth,
+        @DefaultValue("5") int maximumCascadesPerEvent,
         @DefaultValue("1000") int rejectedRowsLimit) {
 }

@@ -254,6 +254,30 @@ class WorldTickTests extends DatabaseTest {
                 .isEqualTo("failed " + day.date().day());
     }
 
+    @Test
+    void anActivatedCollapseStartsItsCascadesAsPendingEvents() {
+        WorldName world = freshWorld("tick_cascade", 16);
+        String schema = "world_tick_cascade";
+        int tomorrow = ticks.currentDay(world) + 1;
+        String region = jdbc.sql("SELECT id::text FROM " + schema + ".region_entities ORDER BY id LIMIT 1").query(String.class).single();
+        String source = jdbc.sql("INSERT INTO " + schema + ".event_entities (name, event_type, scope, severity, start_date, "
+                        + "duration_type, affected_regions, current_status) VALUES ('Crash', 'economic', 'regional', 10, "
+                        + ":date::jsonb, 'ongoing', jsonb_build_array(:region), 'pending') RETURNING id::text")
+                .param("date", com.visualdm.worldengine.calendar.GameDate.ofWorldDay(tomorrow).toJson())
+                .param("region", region).query(String.class).single();
+
+        DayResult day = ticks.tick(world, 1, result -> { }).get(0);
+
+        List<String> cascades = jdbc.sql("SELECT event_type || ' ' || current_status || ' ' || (properties->>'cascade_depth') "
+                        + "|| ' ' || (world_day - :day >= 1) FROM " + schema + ".event_entities "
+                        + "WHERE properties->>'cascade_source' = :source ORDER BY 1")
+                .param("day", tomorrow).param("source", source).query(String.class).list();
+        assertThat(day.count("cascades_started")).isEqualTo(cascades.size());
+        // Severity 10: unrest (0.7 x 1.5) and upheaval (0.5 x 1.5) are certain; economic collapse next door is not.
+        assertThat(cascades).contains("political pending 1 true", "social pending 1 true");
+        assertThat(cascades).allMatch(cascade -> cascade.endsWith("pending 1 true"));
+    }
+
     private Map<String, Integer> danger(String schema) {
         Map<String, Integer> levels = new java.util.TreeMap<>();
         jdbc.sql("SELECT id::text, danger_level FROM " + schema + ".region_entities")
