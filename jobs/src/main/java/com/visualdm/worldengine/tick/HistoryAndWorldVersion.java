@@ -1,13 +1,16 @@
 package com.visualdm.worldengine.tick;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The day's closing phase: a history record of significance {@code majorSignificance} or more bumps
+ * The day's closing phase: when chaos moved into another level (docs/rules.md) a history record says so; a
+ * history record of significance {@code majorSignificance} or more bumps
  * {@code world_version} and sets {@code last_major_event} (the game date, as a timestamp); {@code global_events}
  * and each region's {@code regional_events} are brought in step with the active events. Columns are written only
  * when their value changes.
@@ -28,9 +31,34 @@ class HistoryAndWorldVersion implements TickRule {
         return TickPhase.HISTORY_AND_WORLD_VERSION;
     }
 
+    /** Chaos levels of docs/rules.md: the level a chaos_level (0-100) is at starts at these values. */
+    enum ChaosLevel {
+        STABLE(0), ELEVATED(30), HIGH(60), CRITICAL(80), EXTREME(95);
+
+        final int from;
+
+        ChaosLevel(int from) {
+            this.from = from;
+        }
+
+        static ChaosLevel of(long chaos) {
+            ChaosLevel level = STABLE;
+            for (ChaosLevel candidate : values()) {
+                if (chaos >= candidate.from) {
+                    level = candidate;
+                }
+            }
+            return level;
+        }
+    }
+
     @Override
     public Map<String, Long> apply(TickContext context) {
         Map<String, Long> summary = new LinkedHashMap<>();
+        long chaos = jdbc.sql("SELECT coalesce(chaos_level, 0) FROM %s ORDER BY created_at, id LIMIT 1"
+                        .formatted(context.table("world_state_entities"))).query(Long.class).single();
+        summary.put("chaos_level", chaos);
+        recordChaosCrossing(context, chaos);
         summary.put("history_records", jdbc.sql("SELECT count(*) FROM %s WHERE world_day = :day"
                         .formatted(context.table("history_entities")))
                 .param("day", context.day()).query(Long.class).single());
@@ -64,5 +92,34 @@ class HistoryAndWorldVersion implements TickRule {
                         """.formatted(context.table("region_entities"), context.table("event_entities")))
                 .update();
         return summary;
+    }
+
+    /** A history record when chaos moved into another level since the day before (as this phase saw it then). */
+    private void recordChaosCrossing(TickContext context, long chaos) {
+        List<Long> before = jdbc.sql("""
+                        SELECT (summary->>'chaos_level')::bigint FROM engine.tick_log
+                         WHERE world_name = :world AND world_day = :day AND phase = :phase
+                           AND jsonb_exists(summary, 'chaos_level')
+                        """)
+                .param("world", context.world().value()).param("day", context.day() - 1)
+                .param("phase", TickPhase.HISTORY_AND_WORLD_VERSION.name())
+                .query(Long.class).list();
+        if (before.isEmpty() || ChaosLevel.of(before.get(0)) == ChaosLevel.of(chaos)) {
+            return;
+        }
+        ChaosLevel from = ChaosLevel.of(before.get(0));
+        ChaosLevel to = ChaosLevel.of(chaos);
+        String direction = to.compareTo(from) > 0 ? "rises" : "falls";
+        String level = to.name().toLowerCase(Locale.ROOT);
+        jdbc.sql("""
+                        INSERT INTO %s (id, event_name, event_description, event_date, world_day, event_type, significance_level)
+                        VALUES (md5(:seed || ':chaos:' || :day)::uuid, :name, :description, :date::jsonb, :day, 'chaos', :significance)
+                        """.formatted(context.table("history_entities")))
+                .param("seed", Long.toString(context.seed())).param("day", context.day())
+                .param("name", "Chaos " + direction + " to " + level)
+                .param("description", "The world's chaos " + direction + " from " + before.get(0) + " to " + chaos
+                        + ": it is now " + level + ".")
+                .param("date", context.date().toJson()).param("significance", properties.chaosHistorySignificance())
+                .update();
     }
 }

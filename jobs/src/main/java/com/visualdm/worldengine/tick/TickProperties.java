@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param abandonedQuestStanding change of the quest giver's standing when a quest is abandoned
  * @param maximumCascadeDepth how many cascades deep an event may be and still start another
  * @param maximumCascadesPerEvent events one event may start at most
+ * @param chaosHistorySignificance significance of the history record of chaos moving into another level
  * @param rejectedRowsLimit rows a phase may reject in one day; above it the day fails, leaving the phase unapplied
  */
 @ConfigurationProperties("world-engine.tick")
@@ -34,5 +35,6 @@ public record TickProperties(
         @DefaultValue("-3") int abandonedQuestStanding,
         @DefaultValue("3") int maximumCascadeDepth,
         @DefaultValue("5") int maximumCascadesPerEvent,
+        @DefaultValue("5") int chaosHistorySignificance,
         @DefaultValue("1000") int rejectedRowsLimit) {
 }

@@ -278,6 +278,26 @@ class WorldTickTests extends DatabaseTest {
         assertThat(cascades).allMatch(cascade -> cascade.endsWith("pending 1 true"));
     }
 
+    @Test
+    void chaosMovingIntoAnotherLevelEntersHistory() {
+        WorldName world = freshWorld("tick_chaos", 17);
+        String schema = "world_tick_chaos";
+        jdbc.sql("UPDATE " + schema + ".event_entities SET immediate_effects = '{}', ongoing_effects = '{}', "
+                + "long_term_consequences = '{}', event_type = 'natural'").update();
+        jdbc.sql("UPDATE " + schema + ".world_state_entities SET chaos_level = 25").update();
+        ticks.tick(world, 1, day -> { });
+        jdbc.sql("UPDATE " + schema + ".world_state_entities SET chaos_level = 70").update();
+
+        DayResult day = ticks.tick(world, 1, result -> { }).get(0);
+
+        assertThat(jdbc.sql("SELECT event_name || ' ' || significance_level FROM " + schema + ".history_entities "
+                        + "WHERE event_type = 'chaos' AND world_day = :day").param("day", day.date().worldDay())
+                .query(String.class).list()).containsExactly("Chaos rises to high 5");
+        ticks.tick(world, 1, result -> { });
+        assertThat(count("SELECT count(*) FROM " + schema + ".history_entities WHERE event_type = 'chaos'"))
+                .as("no crossing, no record").isEqualTo(1);
+    }
+
     private Map<String, Integer> danger(String schema) {
         Map<String, Integer> levels = new java.util.TreeMap<>();
         jdbc.sql("SELECT id::text, danger_level FROM " + schema + ".region_entities")
