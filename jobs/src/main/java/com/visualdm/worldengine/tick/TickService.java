@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -102,6 +103,14 @@ public class TickService {
         int clock = currentDay(world);
         JobParameters parameters = parameters(world, day);
         JobExecution last = jobRepository.getLastJobExecution(WorldTickJobConfiguration.JOB_NAME, parameters);
+        if (last == null) {
+            // Spring Batch records a new instance and its first execution in two transactions: a process killed in
+            // between leaves an instance no launch can use. It holds nothing (no step ran), and we hold the lock.
+            JobInstance orphan = jobRepository.getJobInstance(WorldTickJobConfiguration.JOB_NAME, parameters);
+            if (orphan != null) {
+                jobRepository.deleteJobInstance(orphan);
+            }
+        }
         boolean unfinished = last != null && last.getStatus() != BatchStatus.COMPLETED;
         if (day <= clock && !unfinished) {
             throw new AlreadyDoneException("world '" + world + "' is already at day " + clock + " ("

@@ -47,9 +47,13 @@ public class WorldSchemaMigrator implements ApplicationRunner {
             if (world.state() != WorldState.READY) {
                 continue;
             }
+            Flyway flyway = Flyway.configure().configuration(flyway(dataSource, world.schema()).getConfiguration())
+                    .createSchemas(false).load();
+            if (flyway.info().pending().length == 0) {
+                continue; // the usual case: nothing to do, and no lock taken that a tick starting now would meet
+            }
             try (WorldLock.Held held = lock.acquire(world.name(), "schema migration")) {
-                MigrateResult result = Flyway.configure().configuration(flyway(dataSource, world.schema()).getConfiguration())
-                        .createSchemas(false).load().migrate();
+                MigrateResult result = flyway.migrate();
                 if (result.migrationsExecuted > 0) {
                     log.info("World {}: applied {} migration(s), now at version {}", world.name(),
                             result.migrationsExecuted, result.targetSchemaVersion);

@@ -106,7 +106,7 @@ class LiveWorldTickTests extends DatabaseTest {
                 .isEqualTo(writer.characters.size());
 
         // Every updated row holds the last value the application wrote to it.
-        assertThat(writer.events).hasSize(Math.min(writer.rounds.intValue(), ids("event_entities").size()));
+        assertThat(writer.events).hasSize(Math.min(writer.rounds.intValue(), writer.eventIds.size()));
         assertThat(lostWrites("event_entities", "description", writer.events)).isEmpty();
         assertThat(lostWrites("quest_entities", "description", writer.quests)).isEmpty();
         assertThat(lostWrites("region_entities", "description", writer.regions)).isEmpty();
