@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ClockAdvance implements TickRule {
 
+    static final String CHAOS_AT_START = "chaos_at_start";
+
     private final JdbcClient jdbc;
 
     ClockAdvance(JdbcClient jdbc) {
@@ -35,6 +37,8 @@ class ClockAdvance implements TickRule {
             throw new IllegalStateException("world '" + context.world() + "' is not at day " + (context.day() - 1)
                     + "; cannot advance it to day " + context.day());
         }
-        return Map.of();
+        // Chaos as the day starts, so the closing phase can tell whether the day moved it into another level.
+        return Map.of(CHAOS_AT_START, jdbc.sql("SELECT coalesce(chaos_level, 0) FROM %s ORDER BY created_at, id LIMIT 1"
+                .formatted(context.table("world_state_entities"))).query(Long.class).single());
     }
 }

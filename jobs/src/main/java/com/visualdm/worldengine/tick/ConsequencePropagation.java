@@ -40,7 +40,7 @@ class ConsequencePropagation implements TickRule {
     @Override
     public Map<String, Long> apply(TickContext context) {
         String events = context.table("event_entities");
-        String readable = EffectVocabulary.firstProblem("e") + " IS NULL";
+        String readable = EventLifecycle.readable(context, "e");
         String columns = "e.id, e.severity, e.scope, e.affected_regions AS regions_json, e.affected_factions AS factions_json";
         Map<String, Long> summary = new LinkedHashMap<>(effects.apply(context, effects.flatten("""
                         SELECT %3$s, e.immediate_effects AS effects
@@ -66,7 +66,7 @@ class ConsequencePropagation implements TickRule {
     private long startCascades(TickContext context) {
         List<Source> sources = jdbc.sql("""
                         SELECT e.id::text, e.name, e.event_type, coalesce(e.severity, 1),
-                               CASE WHEN jsonb_typeof(e.properties->'cascade_depth') = 'number'
+                               CASE WHEN (e.properties->>'cascade_depth') ~ '^[0-9]{1,6}$'
                                     THEN (e.properties->>'cascade_depth')::int ELSE 0 END,
                                ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(e.affected_regions) = 'array'
                                             THEN e.affected_regions ELSE '[]'::jsonb END) ORDER BY 1),
@@ -121,6 +121,12 @@ class ConsequencePropagation implements TickRule {
         return List.of(neighbours.get(random.nextInt(neighbours.size())));
     }
 
+    /** "Social unrest after X", not "Social unrest after Political upheaval after X": name the first cause. */
+    private static String rootName(String name) {
+        int after = name.lastIndexOf(" after ");
+        return after < 0 ? name : name.substring(after + " after ".length());
+    }
+
     private int insertCascade(TickContext context, Source source, Cascade.Spawn spawn, int n, List<String> regions) {
         int start = context.day() + spawn.delayDays();
         String effectsOfType = switch (spawn.cascade().targetType) {
@@ -140,7 +146,7 @@ class ConsequencePropagation implements TickRule {
                         ON CONFLICT (id) DO NOTHING
                         """.formatted(context.table("event_entities")))
                 .param("seed", Long.toString(context.seed())).param("day", context.day()).param("source", source.id())
-                .param("n", n).param("name", spawn.cascade().targetNoun() + " after " + source.name())
+                .param("n", n).param("name", spawn.cascade().targetNoun() + " after " + rootName(source.name()))
                 .param("description", "Started by " + source.name() + ".")
                 .param("type", spawn.cascade().targetType).param("severity", spawn.severity())
                 .param("start", GameDate.ofWorldDay(start).toJson())

@@ -66,14 +66,19 @@ final class EffectPropagation {
                         case RESOURCES -> changes.resources.computeIfAbsent(region, r -> new TreeMap<>())
                                 .merge(effect.name(), scaled * strength, Double::sum);
                         case PRICE_MODIFIER -> changes.priceFactors.computeIfAbsent(region, r -> new TreeMap<>())
-                                .merge(effect.name(), 1 + (effect.value() - 1) * strength * effect.severity() / referenceSeverity,
-                                        (a, b) -> a * b);
+                                .merge(effect.name(), clampFactor(1 + (effect.value() - 1) * strength
+                                        * Math.max(1, effect.severity()) / referenceSeverity), (a, b) -> clampFactor(a * b));
                         default -> throw new IllegalStateException("not a regional effect: " + effect.effect());
                     }
                 });
             }
         }
         return changes;
+    }
+
+    /** A price factor stays within 0.1-10, as supply and demand do: a price never reaches zero. */
+    static double clampFactor(double factor) {
+        return Math.max(0.1, Math.min(10, factor));
     }
 
     /** Region to strength (the strongest way an effect gets there) for one effect. */

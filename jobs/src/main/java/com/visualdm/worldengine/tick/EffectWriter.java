@@ -49,7 +49,7 @@ class EffectWriter {
                         UNION ALL
                         SELECT l.id::text, coalesce(l.severity, 1), l.scope, l.regions, l.factions, e.key, v.key, (v.value #>> '{}')::float8
                           FROM listed l, jsonb_each(l.effects) e, jsonb_each(e.value) v WHERE jsonb_typeof(e.value) = 'object'
-                        ORDER BY 1, 6, 7
+                        ORDER BY 1, 6, 7, 8
                         """.formatted(dueSql))
                 .params(parameters)
                 .query((rs, i) -> new EffectPropagation.EffectValue(rs.getString(1), rs.getInt(2), rs.getString(3),
@@ -110,8 +110,10 @@ class EffectWriter {
         }
         long chaos = Math.round(changes.chaos);
         if (chaos != 0) {
-            jdbc.sql("UPDATE %s SET chaos_level = LEAST(100, GREATEST(0, coalesce(chaos_level, 0) + :delta))"
-                            .formatted(context.table("world_state_entities")))
+            jdbc.sql("""
+                            UPDATE %s SET chaos_level = LEAST(100, GREATEST(0, coalesce(chaos_level, 0) + :delta))
+                             WHERE chaos_level IS DISTINCT FROM LEAST(100, GREATEST(0, coalesce(chaos_level, 0) + :delta))
+                            """.formatted(context.table("world_state_entities")))
                     .param("delta", chaos).update();
         }
         summary.put("regions_changed", regions);
@@ -123,10 +125,11 @@ class EffectWriter {
     private long adjustNumber(TickContext context, String region, String key, String formula, double change) {
         String current = "(r.resource_abundance->>:key)::numeric";
         return jdbc.sql("""
-                        UPDATE %s r
-                           SET resource_abundance = jsonb_set(r.resource_abundance, ARRAY[:key], to_jsonb(%s))
+                        UPDATE %1$s r
+                           SET resource_abundance = jsonb_set(r.resource_abundance, ARRAY[:key], to_jsonb(%2$s))
                          WHERE r.id = :id::uuid AND jsonb_typeof(r.resource_abundance) = 'object'
                            AND jsonb_typeof(r.resource_abundance->:key) = 'number'
+                           AND %2$s <> (r.resource_abundance->>:key)::numeric
                         """.formatted(context.table("region_entities"), formula.formatted(current)))
                 .param("key", key).param("change", BigDecimal.valueOf(change)).param("id", region).update();
     }
@@ -139,7 +142,7 @@ class EffectWriter {
                                    || jsonb_build_object('tension', LEAST(100, GREATEST(-100,
                                           CASE WHEN jsonb_typeof(f.relationships->:other->'tension') = 'number'
                                                THEN (f.relationships->:other->>'tension')::numeric ELSE 0 END + :delta))))
-                         WHERE f.id = :id::uuid AND jsonb_typeof(f.relationships) = 'object'
+                         WHERE f.id::text = :id AND jsonb_typeof(f.relationships) = 'object'
                            AND (f.relationships->:other IS NULL OR jsonb_typeof(f.relationships->:other) = 'object')
                         """.formatted(context.table("faction_entities")))
                 .param("other", other).param("delta", delta).param("id", faction).update();

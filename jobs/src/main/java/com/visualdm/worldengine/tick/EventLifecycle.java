@@ -38,10 +38,7 @@ class EventLifecycle implements TickRule {
     @Override
     public Map<String, Long> apply(TickContext context) {
         String events = context.table("event_entities");
-        String readable = """
-                (t.duration_type IN ('instant', 'short', 'ongoing', 'permanent')
-                 AND (t.end_date IS NULL OR jsonb_typeof(t.end_date) = 'null' OR %s)
-                 AND %s IS NULL)""".formatted(GameDates.isValid(context, "t.end_date"), EffectVocabulary.firstProblem("t"));
+        String readable = readable(context, "t");
         Map<String, Long> summary = new LinkedHashMap<>();
         summary.put("events_rejected", rejected.reject(context, "event_entities",
                 "t.current_status IN ('pending', 'active') AND t.world_day <= " + context.day(),
@@ -58,10 +55,19 @@ class EventLifecycle implements TickRule {
         summary.put("events_resolved", changeStatus(context, events, readable, "active", "resolved",
                 """
                 (t.duration_type = 'instant'
-                 OR %1$s <= :day
+                 OR (t.duration_type <> 'permanent' AND %1$s <= :day)
                  OR (t.duration_type = 'short' AND %1$s IS NULL AND t.world_day + :shortDays <= :day))"""
                         .formatted(endDay), "resolved", " ends"));
         return summary;
+    }
+
+    /** SQL: whether the event row {@code alias} can be read by the tick (else it is rejected and left alone). */
+    static String readable(TickContext context, String alias) {
+        return """
+                (%1$s.duration_type IN ('instant', 'short', 'ongoing', 'permanent')
+                 AND (%1$s.end_date IS NULL OR jsonb_typeof(%1$s.end_date) = 'null' OR %2$s)
+                 AND %3$s IS NULL)""".formatted(alias, GameDates.isValid(context, alias + ".end_date"),
+                EffectVocabulary.firstProblem(alias));
     }
 
     /** Moves the readable events matching {@code condition} from one status to another, with their history. */

@@ -57,7 +57,6 @@ class HistoryAndWorldVersion implements TickRule {
         Map<String, Long> summary = new LinkedHashMap<>();
         long chaos = jdbc.sql("SELECT coalesce(chaos_level, 0) FROM %s ORDER BY created_at, id LIMIT 1"
                         .formatted(context.table("world_state_entities"))).query(Long.class).single();
-        summary.put("chaos_level", chaos);
         recordChaosCrossing(context, chaos);
         summary.put("history_records", jdbc.sql("SELECT count(*) FROM %s WHERE world_day = :day"
                         .formatted(context.table("history_entities")))
@@ -94,15 +93,14 @@ class HistoryAndWorldVersion implements TickRule {
         return summary;
     }
 
-    /** A history record when chaos moved into another level since the day before (as this phase saw it then). */
+    /** A history record when the day moved chaos into another level (as the clock phase saw it at the start). */
     private void recordChaosCrossing(TickContext context, long chaos) {
         List<Long> before = jdbc.sql("""
-                        SELECT (summary->>'chaos_level')::bigint FROM engine.tick_log
-                         WHERE world_name = :world AND world_day = :day AND phase = :phase
-                           AND jsonb_exists(summary, 'chaos_level')
+                        SELECT (summary->>:key)::bigint FROM engine.tick_log
+                         WHERE world_name = :world AND world_day = :day AND phase = :phase AND jsonb_exists(summary, :key)
                         """)
-                .param("world", context.world().value()).param("day", context.day() - 1)
-                .param("phase", TickPhase.HISTORY_AND_WORLD_VERSION.name())
+                .param("key", ClockAdvance.CHAOS_AT_START).param("world", context.world().value())
+                .param("day", context.day()).param("phase", TickPhase.ADVANCE_CLOCK.name())
                 .query(Long.class).list();
         if (before.isEmpty() || ChaosLevel.of(before.get(0)) == ChaosLevel.of(chaos)) {
             return;

@@ -43,17 +43,21 @@ class QuestDeadlines implements TickRule {
     public Map<String, Long> apply(TickContext context) {
         String open = "t.current_status IN ('active', 'available') AND t.time_limit->'deadline_day' IS NOT NULL";
         String consequencesProblem = EffectVocabulary.firstProblem("t", CONSEQUENCES);
-        String readable = "(t.time_limit->>'deadline_day') ~ '^[0-9]{1,9}$' AND " + consequencesProblem + " IS NULL";
+        String deadline = "(CASE WHEN (t.time_limit->>'deadline_day') ~ '^[0-9]{1,9}$' THEN (t.time_limit->>'deadline_day')::int END)";
+        String readable = deadline + " IS NOT NULL AND (t.current_status <> 'active' OR " + consequencesProblem + " IS NULL)";
         Map<String, Long> summary = new LinkedHashMap<>();
+        // Consequences are read only when a quest fails, so only then can they make it unreadable.
         summary.put("quests_rejected", rejected.reject(context, "quest_entities", open,
-                "CASE WHEN NOT (t.time_limit->>'deadline_day') ~ '^[0-9]{1,9}$' THEN 'malformed time_limit.deadline_day ' "
-                        + "|| coalesce(t.time_limit->'deadline_day', 'null')::text ELSE " + consequencesProblem + " END"));
+                "CASE WHEN " + deadline + " IS NULL THEN 'malformed time_limit.deadline_day ' "
+                        + "|| coalesce(t.time_limit->'deadline_day', 'null')::text "
+                        + "WHEN t.current_status = 'active' AND " + deadline + " < " + context.day() + " THEN "
+                        + consequencesProblem + " END"));
         List<Expired> expired = jdbc.sql("""
                         WITH expired AS (
                             UPDATE %1$s t
                                SET current_status = CASE t.current_status WHEN 'active' THEN 'failed' ELSE 'abandoned' END,
                                    completion_date = :date::jsonb
-                             WHERE %2$s AND %3$s AND (t.time_limit->>'deadline_day')::int < :day
+                             WHERE %2$s AND %3$s AND %6$s < :day
                             RETURNING t.id, t.title, t.current_status, t.quest_giver, t.location_region
                         ), recorded AS (
                             INSERT INTO %4$s (id, event_name, event_description, event_date, world_day, event_type,
@@ -82,7 +86,7 @@ class QuestDeadlines implements TickRule {
                         )
                         SELECT e.id::text, e.current_status FROM expired e ORDER BY e.id
                         """.formatted(context.table("quest_entities"), open, readable, context.table("history_entities"),
-                        context.table("character_entities")))
+                        context.table("character_entities"), deadline))
                 .param("date", context.date().toJson()).param("day", context.day())
                 .param("seed", Long.toString(context.seed())).param("significance", properties.questHistorySignificance())
                 .param("failedStanding", properties.failedQuestStanding())
@@ -93,13 +97,13 @@ class QuestDeadlines implements TickRule {
 
         List<String> failed = expired.stream().filter(quest -> quest.status().equals("failed")).map(Expired::id).toList();
         if (!failed.isEmpty()) {
-            effects.apply(context, effects.flatten("""
+            summary.putAll(effects.apply(context, effects.flatten("""
                             SELECT q.id, q.difficulty_level AS severity, 'local' AS scope,
                                    CASE WHEN q.location_region IS NULL THEN '[]'::jsonb
                                         ELSE jsonb_build_array(q.location_region) END AS regions_json,
                                    '[]'::jsonb AS factions_json, q.failure_consequences AS effects
                               FROM %s q WHERE q.id::text IN (:failed)""".formatted(context.table("quest_entities")),
-                    Map.of("failed", failed)));
+                    Map.of("failed", failed))));
         }
         return summary;
     }

@@ -120,12 +120,28 @@ public class TickService {
             throw new BadInputException("day " + day + " is not the next day of world '" + world + "': it is at day "
                     + clock + ", so the next is " + (clock + 1));
         }
+        if (day == clock + 1) {
+            JobExecution today = jobRepository.getLastJobExecution(WorldTickJobConfiguration.JOB_NAME, parameters(world, clock));
+            if (today != null && today.getStatus() != BatchStatus.COMPLETED) {
+                throw new BadInputException("day " + clock + " of world '" + world + "' is not finished ("
+                        + today.getStatus() + "); run tick to finish it before day " + day);
+            }
+        }
+        if (unfinished && last.getStatus() == BatchStatus.ABANDONED) {
+            throw new BadInputException("day " + day + " of world '" + world + "' was abandoned by an operator "
+                    + "(execution " + last.getId() + "); the world cannot move on until that day is run");
+        }
         JobExecution execution;
         try {
             if (unfinished) {
                 if (last.getStatus().isRunning()) {
                     // We hold the world's lock, so the process that ran it is gone.
                     last = jobOperator.recover(last);
+                }
+                if (last.getStatus() == BatchStatus.UNKNOWN) {
+                    // A commit whose outcome Spring Batch could not learn: the tick log tells what was applied,
+                    // so the day can safely run again.
+                    markFailed(last);
                 }
                 execution = jobOperator.restart(last);
             } else {
@@ -141,6 +157,16 @@ public class TickService {
                 .orElse(execution.getExitStatus().getExitDescription());
         return new DayResult(GameDate.ofWorldDay(day), execution.getId(), execution.getStatus(), failure, duration,
                 log.summary(world, day), unfinished);
+    }
+
+    private void markFailed(JobExecution execution) {
+        execution.getStepExecutions().stream().filter(step -> step.getStatus() == BatchStatus.UNKNOWN)
+                .forEach(step -> {
+                    step.setStatus(BatchStatus.FAILED);
+                    jobRepository.update(step);
+                });
+        execution.setStatus(BatchStatus.FAILED);
+        jobRepository.update(execution);
     }
 
     /** Identifying: the world's name and id (a world made again under the same name starts afresh) and the day. */

@@ -285,8 +285,12 @@ class WorldTickTests extends DatabaseTest {
         jdbc.sql("UPDATE " + schema + ".event_entities SET immediate_effects = '{}', ongoing_effects = '{}', "
                 + "long_term_consequences = '{}', event_type = 'natural'").update();
         jdbc.sql("UPDATE " + schema + ".world_state_entities SET chaos_level = 25").update();
-        ticks.tick(world, 1, day -> { });
-        jdbc.sql("UPDATE " + schema + ".world_state_entities SET chaos_level = 70").update();
+        // Chaos rises during the day: a magical event activated tomorrow adds 45 (9 at severity 10 counts twice).
+        jdbc.sql("INSERT INTO " + schema + ".event_entities (name, event_type, scope, severity, start_date, duration_type, "
+                        + "immediate_effects, current_status) VALUES ('Rift', 'magical', 'local', 10, :date::jsonb, 'instant', "
+                        + "'{\"chaos\": 22.5}', 'pending')")
+                .param("date", com.visualdm.worldengine.calendar.GameDate.ofWorldDay(ticks.currentDay(world) + 1).toJson())
+                .update();
 
         DayResult day = ticks.tick(world, 1, result -> { }).get(0);
 
