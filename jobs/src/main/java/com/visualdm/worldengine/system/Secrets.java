@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 public final class Secrets {
 
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;\\s]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+):[^/@\\s]*@");
+    /** user:password@ in a URL; the password may itself hold '/' or '@', so up to the last '@' of the token. */
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+):\\S*@");
 
     private Secrets() {
     }

@@ -122,4 +122,9 @@ class JsonTests {
             assertThat(Decimals.hundredths(value)).isEqualTo(BigDecimal.valueOf(value, 2).toPlainString());
         }
     }
+
+    @Test
+    void theSmallestLongIsFormattedToo() {
+        assertThat(Decimals.hundredths(Long.MIN_VALUE)).isEqualTo("-92233720368547758.08");
+    }
 }

@@ -52,4 +52,10 @@ class SecretsTests {
         }
         assertThat(Secrets.redact(null)).isNull();
     }
+
+    @Test
+    void aUserInfoPasswordWithSlashesOrAtSignsIsRedactedWhole() {
+        assertThat(Secrets.redact("jdbc:postgresql://admin:pa/ss@w0rd@db.example:5432/x"))
+                .isEqualTo("jdbc:postgresql://admin:***@db.example:5432/x");
+    }
 }
