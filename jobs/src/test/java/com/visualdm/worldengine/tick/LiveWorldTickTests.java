@@ -21,11 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.visualdm.worldengine.support.DatabaseTest;
+import com.visualdm.worldengine.support.TestWorlds;
 import com.visualdm.worldengine.support.TestDatabase;
 import com.visualdm.worldengine.world.WorldName;
 import com.visualdm.worldengine.world.WorldService;
 import com.visualdm.worldengine.world.WorldSize;
-import com.visualdm.worldengine.world.generate.GenerationProgress;
 
 /**
  * The Visual DM application keeps writing to a world while the engine ticks it: its inserts and its updates of
@@ -57,10 +57,7 @@ class LiveWorldTickTests extends DatabaseTest {
 
     @Test
     void everyWriteOfTheApplicationDuringATickIsKeptAndNoneWaitsLong() throws Exception {
-        if (worlds.find(WORLD).isPresent()) {
-            worlds.drop(WORLD);
-        }
-        worlds.create(WORLD, SEED, WorldSize.SMALL, GenerationProgress.SILENT);
+        TestWorlds.recreate(worlds, WORLD, SEED, WorldSize.SMALL);
         int start = ticks.currentDay(WORLD);
 
         Writer writer = new Writer(WORLD, ids("event_entities"), ids("quest_entities"), ids("region_entities"),

@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import com.visualdm.worldengine.support.DatabaseTest;
+import com.visualdm.worldengine.support.TestWorlds;
 import com.visualdm.worldengine.support.WorldFingerprint;
 import com.visualdm.worldengine.world.WorldName;
 import com.visualdm.worldengine.world.WorldService;
 import com.visualdm.worldengine.world.WorldSize;
-import com.visualdm.worldengine.world.generate.GenerationProgress;
 
 /** Above the limit of rejected rows a day fails with its phase unapplied, and the rejections stay readable. */
 @TestPropertySource(properties = "world-engine.tick.rejected-rows-limit=2")
@@ -31,11 +31,7 @@ class RejectedRowsLimitTests extends DatabaseTest {
 
     @Test
     void tooManyRejectedRowsFailTheDayWithoutApplyingThePhase() {
-        WorldName world = WorldName.of("tick_limit");
-        if (worlds.find(world).isPresent()) {
-            worlds.drop(world);
-        }
-        worlds.create(world, 14, WorldSize.TINY, GenerationProgress.SILENT);
+        WorldName world = TestWorlds.recreate(worlds, WorldName.of("tick_limit"), 14, WorldSize.TINY);
         int today = ticks.currentDay(world);
         for (int i = 0; i < 3; i++) {
             jdbc.sql("INSERT INTO world_tick_limit.event_entities (name, start_date, duration_type, current_status) "

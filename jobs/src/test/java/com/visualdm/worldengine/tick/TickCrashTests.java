@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.visualdm.worldengine.support.ChildProcess;
+import com.visualdm.worldengine.support.TestWorlds;
 import com.visualdm.worldengine.support.Cli;
 import com.visualdm.worldengine.support.DatabaseTest;
 import com.visualdm.worldengine.support.TestDatabase;
@@ -365,9 +366,7 @@ class TickCrashTests extends DatabaseTest {
     }
 
     private void remove(WorldName world) {
-        if (worlds.find(world).isPresent()) {
-            worlds.drop(world);
-        }
+        TestWorlds.remove(worlds, world);
     }
 
     private long count(String sql) {

@@ -16,13 +16,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.visualdm.worldengine.support.DatabaseTest;
+import com.visualdm.worldengine.support.TestWorlds;
 import com.visualdm.worldengine.support.WorldFingerprint;
 import com.visualdm.worldengine.system.BadInputException;
 import com.visualdm.worldengine.world.WorldLock;
 import com.visualdm.worldengine.world.WorldName;
 import com.visualdm.worldengine.world.WorldService;
 import com.visualdm.worldengine.world.WorldSize;
-import com.visualdm.worldengine.world.generate.GenerationProgress;
 
 /** The worldTick job on real PostgreSQL: days in order, exactly once, recoverable, deterministic. */
 class WorldTickTests extends DatabaseTest {
@@ -44,11 +44,7 @@ class WorldTickTests extends DatabaseTest {
 
     private WorldName freshWorld(String name, long seed) {
         WorldName world = WorldName.of(name);
-        if (worlds.find(world).isPresent()) {
-            worlds.drop(world);
-        }
-        worlds.create(world, seed, WorldSize.TINY, GenerationProgress.SILENT);
-        return world;
+        return TestWorlds.recreate(worlds, world, seed, WorldSize.TINY);
     }
 
     @Test
@@ -260,8 +256,10 @@ class WorldTickTests extends DatabaseTest {
         String schema = "world_tick_cascade";
         int tomorrow = ticks.currentDay(world) + 1;
         String region = jdbc.sql("SELECT id::text FROM " + schema + ".region_entities ORDER BY id LIMIT 1").query(String.class).single();
-        String source = jdbc.sql("INSERT INTO " + schema + ".event_entities (name, event_type, scope, severity, start_date, "
-                        + "duration_type, affected_regions, current_status) VALUES ('Crash', 'economic', 'regional', 10, "
+        // A fixed id: the cascades' draws are seeded by it, so the test sees the same draws every run.
+        String source = jdbc.sql("INSERT INTO " + schema + ".event_entities (id, name, event_type, scope, severity, start_date, "
+                        + "duration_type, affected_regions, current_status) VALUES ('6f1c2a9e-0000-4000-8000-000000000001', "
+                        + "'Crash', 'economic', 'regional', 10, "
                         + ":date::jsonb, 'ongoing', jsonb_build_array(:region), 'pending') RETURNING id::text")
                 .param("date", com.visualdm.worldengine.calendar.GameDate.ofWorldDay(tomorrow).toJson())
                 .param("region", region).query(String.class).single();
@@ -273,8 +271,9 @@ class WorldTickTests extends DatabaseTest {
                         + "WHERE properties->>'cascade_source' = :source ORDER BY 1")
                 .param("day", tomorrow).param("source", source).query(String.class).list();
         assertThat(day.count("cascades_started")).isEqualTo(cascades.size());
-        // Severity 10: unrest (0.7 x 1.5) and upheaval (0.5 x 1.5) are certain; economic collapse next door is not.
-        assertThat(cascades).contains("political pending 1 true", "social pending 1 true");
+        // Severity 10 makes unrest certain (0.7 x 1.5, capped at 1); upheaval (0.75) and a collapse next door
+        // (0.45) depend on the seeded draws.
+        assertThat(cascades).contains("social pending 1 true");
         assertThat(cascades).allMatch(cascade -> cascade.endsWith("pending 1 true"));
     }
 

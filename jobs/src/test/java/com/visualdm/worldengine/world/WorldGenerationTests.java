@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.visualdm.worldengine.support.DatabaseTest;
+import com.visualdm.worldengine.support.TestWorlds;
 import com.visualdm.worldengine.support.WorldFingerprint;
 import com.visualdm.worldengine.world.generate.GenerationProgress;
 import com.visualdm.worldengine.world.generate.WorldGenerator;
@@ -42,10 +43,7 @@ class WorldGenerationTests extends DatabaseTest {
     }
 
     private void recreate(WorldName name, long seed, WorldSize size) {
-        if (worlds.find(name).isPresent()) {
-            worlds.drop(name);
-        }
-        worlds.create(name, seed, size, GenerationProgress.SILENT);
+        TestWorlds.recreate(worlds, name, seed, size);
     }
 
     @Test
