@@ -1,6 +1,5 @@
 package com.visualdm.worldengine.random;
 
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -52,9 +51,6 @@ public final class SeededRandom {
         return random.nextDouble() < probability;
     }
 
-    public <T> T pick(List<T> choices) {
-        return choices.get(random.nextInt(choices.size()));
-    }
 
     @SafeVarargs
     public final <T> T pickOf(T... choices) {

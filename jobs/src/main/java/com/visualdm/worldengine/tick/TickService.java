@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import com.visualdm.worldengine.calendar.GameDate;
 import com.visualdm.worldengine.system.BadInputException;
+import com.visualdm.worldengine.world.RegisteredWorld;
 import com.visualdm.worldengine.world.WorldLock;
 import com.visualdm.worldengine.world.WorldName;
 import com.visualdm.worldengine.world.WorldService;
@@ -54,11 +55,11 @@ public class TickService {
         if (days < 1) {
             throw new BadInputException("--days must be at least 1, not " + days);
         }
-        worlds.require(world);
+        RegisteredWorld registered = worlds.require(world);
         List<DayResult> results = new ArrayList<>();
         try (WorldLock.Held held = lock.acquire(world, "tick")) {
             for (int i = 0; i < days; i++) {
-                DayResult result = runDayLocked(world, nextDay(world));
+                DayResult result = runDayLocked(registered, nextDay(registered));
                 results.add(result);
                 eachDay.accept(result);
                 if (!result.completed()) {
@@ -74,9 +75,9 @@ public class TickService {
      * changes nothing and says so; a day further ahead is refused.
      */
     public DayResult runDay(WorldName world, int day) {
-        worlds.require(world);
+        RegisteredWorld registered = worlds.require(world);
         try (WorldLock.Held held = lock.acquire(world, "tick")) {
-            return runDayLocked(world, day);
+            return runDayLocked(registered, day);
         }
     }
 
@@ -88,8 +89,8 @@ public class TickService {
     }
 
     /** The day in progress if a tick of it did not finish, else the day after the clock. */
-    private int nextDay(WorldName world) {
-        int clock = currentDay(world);
+    private int nextDay(RegisteredWorld world) {
+        int clock = currentDay(world.name());
         for (int day : new int[] {clock, clock + 1}) {
             JobExecution last = jobRepository.getLastJobExecution(WorldTickJobConfiguration.JOB_NAME, parameters(world, day));
             if (last != null && last.getStatus() != BatchStatus.COMPLETED) {
@@ -99,9 +100,10 @@ public class TickService {
         return clock + 1;
     }
 
-    private DayResult runDayLocked(WorldName world, int day) {
+    private DayResult runDayLocked(RegisteredWorld registered, int day) {
+        WorldName world = registered.name();
         int clock = currentDay(world);
-        JobParameters parameters = parameters(world, day);
+        JobParameters parameters = parameters(registered, day);
         JobExecution last = jobRepository.getLastJobExecution(WorldTickJobConfiguration.JOB_NAME, parameters);
         if (last == null) {
             // Spring Batch records a new instance and its first execution in two transactions: a process killed in
@@ -121,7 +123,7 @@ public class TickService {
                     + clock + ", so the next is " + (clock + 1));
         }
         if (day == clock + 1) {
-            JobExecution today = jobRepository.getLastJobExecution(WorldTickJobConfiguration.JOB_NAME, parameters(world, clock));
+            JobExecution today = jobRepository.getLastJobExecution(WorldTickJobConfiguration.JOB_NAME, parameters(registered, clock));
             if (today != null && today.getStatus() != BatchStatus.COMPLETED) {
                 throw new BadInputException("day " + clock + " of world '" + world + "' is not finished ("
                         + today.getStatus() + "); run tick to finish it before day " + day);
@@ -171,9 +173,13 @@ public class TickService {
 
     /** Identifying: the world's name and id (a world made again under the same name starts afresh) and the day. */
     JobParameters parameters(WorldName world, int day) {
+        return parameters(worlds.require(world), day);
+    }
+
+    private static JobParameters parameters(RegisteredWorld world, int day) {
         return new JobParametersBuilder()
-                .addString(WorldTickJobConfiguration.WORLD_PARAMETER, world.value(), true)
-                .addLong(WorldTickJobConfiguration.WORLD_ID_PARAMETER, worlds.require(world).id(), true)
+                .addString(WorldTickJobConfiguration.WORLD_PARAMETER, world.name().value(), true)
+                .addLong(WorldTickJobConfiguration.WORLD_ID_PARAMETER, world.id(), true)
                 .addLong(WorldTickJobConfiguration.DAY_PARAMETER, (long) day, true)
                 .toJobParameters();
     }
