@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.visualdm.worldengine.world.RegisteredWorld;
+import com.visualdm.worldengine.world.WorldJobParameters;
 import com.visualdm.worldengine.world.WorldName;
 import com.visualdm.worldengine.world.WorldRegistry;
 
@@ -36,7 +37,7 @@ final class PhaseTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         JobParameters parameters = step.getJobParameters();
-        WorldName world = WorldName.of(parameters.getString(WorldTickJobConfiguration.WORLD_PARAMETER));
+        WorldName world = WorldJobParameters.worldOf(parameters);
         int day = Math.toIntExact(parameters.getLong(WorldTickJobConfiguration.DAY_PARAMETER));
         if (log.applied(world, day, rule.phase())) {
             return RepeatStatus.FINISHED;

@@ -10,7 +10,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +18,7 @@ import org.springframework.stereotype.Component;
 import com.visualdm.worldengine.calendar.GameDate;
 import com.visualdm.worldengine.system.BadInputException;
 import com.visualdm.worldengine.world.RegisteredWorld;
+import com.visualdm.worldengine.world.WorldJobParameters;
 import com.visualdm.worldengine.world.WorldLock;
 import com.visualdm.worldengine.world.WorldName;
 import com.visualdm.worldengine.world.WorldService;
@@ -177,9 +177,7 @@ public class TickService {
     }
 
     private static JobParameters parameters(RegisteredWorld world, int day) {
-        return new JobParametersBuilder()
-                .addString(WorldTickJobConfiguration.WORLD_PARAMETER, world.name().value(), true)
-                .addLong(WorldTickJobConfiguration.WORLD_ID_PARAMETER, world.id(), true)
+        return WorldJobParameters.of(world)
                 .addLong(WorldTickJobConfiguration.DAY_PARAMETER, (long) day, true)
                 .toJobParameters();
     }

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.visualdm.worldengine.world.WorldJobParameters;
 import com.visualdm.worldengine.world.WorldRegistry;
 
 /**
@@ -27,8 +28,6 @@ import com.visualdm.worldengine.world.WorldRegistry;
 public class WorldTickJobConfiguration {
 
     public static final String JOB_NAME = "worldTick";
-    public static final String WORLD_PARAMETER = "world";
-    public static final String WORLD_ID_PARAMETER = "worldId";
     public static final String DAY_PARAMETER = "day";
 
     @Bean
@@ -41,7 +40,7 @@ public class WorldTickJobConfiguration {
                         .build())
                 .toList();
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
-                .validator(new DefaultJobParametersValidator(new String[] {WORLD_PARAMETER, WORLD_ID_PARAMETER, DAY_PARAMETER}, new String[0]))
+                .validator(new DefaultJobParametersValidator(new String[] {WorldJobParameters.WORLD, WorldJobParameters.WORLD_ID, DAY_PARAMETER}, new String[0]))
                 .start(steps.get(0));
         steps.subList(1, steps.size()).forEach(job::next);
         return job.build();
