@@ -1,5 +1,6 @@
 package com.visualdm.worldengine.cli;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,7 +17,15 @@ public final class EngineRuntime implements AutoCloseable {
     private ConfigurableApplicationContext context;
 
     public EngineRuntime(Map<String, Object> properties) {
-        this.properties = properties;
+        this.properties = new HashMap<>(properties);
+    }
+
+    /** Sets a property for a command that needs the application otherwise configured (serve); only before first use. */
+    public synchronized void set(String key, Object value) {
+        if (context != null) {
+            throw new IllegalStateException("the application is running already");
+        }
+        properties.put(key, value);
     }
 
     public <T> T bean(Class<T> type) {

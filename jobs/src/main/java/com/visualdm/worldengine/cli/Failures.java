@@ -6,6 +6,7 @@ import com.visualdm.worldengine.system.BadInputException;
 import com.visualdm.worldengine.system.DatabaseUnreachableException;
 import com.visualdm.worldengine.system.ExitCode;
 import com.visualdm.worldengine.system.Secrets;
+import com.visualdm.worldengine.system.WorldBusyException;
 
 /** Turns an exception from any depth (Spring wraps start-up failures) into an exit code and one line. */
 final class Failures {
@@ -15,6 +16,9 @@ final class Failures {
 
     static ExitCode exitCode(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof WorldBusyException) {
+                return ExitCode.BUSY;
+            }
             if (t instanceof BadInputException) {
                 return ExitCode.BAD_INPUT;
             }

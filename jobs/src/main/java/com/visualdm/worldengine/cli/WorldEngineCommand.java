@@ -4,6 +4,14 @@ import java.io.PrintWriter;
 
 import com.visualdm.worldengine.bench.BenchCommand;
 import com.visualdm.worldengine.demo.DemoCommand;
+import com.visualdm.worldengine.operations.AbandonCommand;
+import com.visualdm.worldengine.operations.ExecutionsCommand;
+import com.visualdm.worldengine.operations.JobsCommand;
+import com.visualdm.worldengine.operations.RecoverCommand;
+import com.visualdm.worldengine.operations.RestartCommand;
+import com.visualdm.worldengine.operations.StopCommand;
+import com.visualdm.worldengine.schedule.SchedulesCommand;
+import com.visualdm.worldengine.serve.ServeCommand;
 import com.visualdm.worldengine.tick.TickCommand;
 import com.visualdm.worldengine.world.DropCommand;
 import com.visualdm.worldengine.world.InitCommand;
@@ -30,13 +38,22 @@ import picocli.CommandLine.Command;
                 DropCommand.class,
                 TickCommand.class,
                 BenchCommand.class,
+                ServeCommand.class,
+                SchedulesCommand.class,
+                JobsCommand.class,
+                ExecutionsCommand.class,
+                RestartCommand.class,
+                StopCommand.class,
+                AbandonCommand.class,
+                RecoverCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
                 "1:a job failed",
                 "2:usage or bad input (unknown world, invalid name, ...)",
-                "3:database unreachable"})
+                "3:database unreachable",
+                "4:busy: another process is working on that world or execution"})
 public class WorldEngineCommand implements Runnable {
 
     private final EngineRuntime runtime;

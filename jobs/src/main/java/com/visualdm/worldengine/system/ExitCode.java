@@ -5,7 +5,8 @@ public enum ExitCode {
     SUCCESS(0),
     JOB_FAILED(1),
     BAD_INPUT(2),
-    DATABASE_UNREACHABLE(3);
+    DATABASE_UNREACHABLE(3),
+    BUSY(4);
 
     private final int code;
 

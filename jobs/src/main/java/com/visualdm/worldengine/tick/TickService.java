@@ -37,16 +37,18 @@ public class TickService {
     private final WorldService worlds;
     private final WorldLock lock;
     private final TickLog log;
+    private final TickFires fires;
     private final JdbcClient jdbc;
 
     public TickService(Job worldTick, JobOperator jobOperator, JobRepository jobRepository, WorldService worlds,
-                       WorldLock lock, TickLog log, JdbcClient jdbc) {
+                       WorldLock lock, TickLog log, TickFires fires, JdbcClient jdbc) {
         this.worldTick = worldTick;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.worlds = worlds;
         this.lock = lock;
         this.log = log;
+        this.fires = fires;
         this.jdbc = jdbc;
     }
 
@@ -60,6 +62,31 @@ public class TickService {
         try (WorldLock.Held held = lock.acquire(world, "tick")) {
             for (int i = 0; i < days; i++) {
                 DayResult result = runDayLocked(registered, nextDay(registered));
+                results.add(result);
+                eachDay.accept(result);
+                if (!result.completed()) {
+                    break;
+                }
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Runs the days of launch {@code run} (a scheduled fire or a cron line): the first time the run is seen, the
+     * next {@code days} days; when it is seen again, only what is left of those same days. Returns no result when
+     * they are all done.
+     */
+    public List<DayResult> tickFire(WorldName world, long run, int days, Consumer<DayResult> eachDay) {
+        if (days < 1) {
+            throw new BadInputException("days must be at least 1, not " + days);
+        }
+        RegisteredWorld registered = worlds.require(world);
+        List<DayResult> results = new ArrayList<>();
+        try (WorldLock.Held held = lock.acquire(world, "tick")) {
+            TickFires.Days claimed = fires.claim(registered, run, nextDay(registered), days);
+            for (int day = nextDay(registered); day >= claimed.first() && day <= claimed.last(); day = nextDay(registered)) {
+                DayResult result = runDayLocked(registered, day);
                 results.add(result);
                 eachDay.accept(result);
                 if (!result.completed()) {

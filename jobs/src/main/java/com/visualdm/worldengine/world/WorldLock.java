@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;
 
-import com.visualdm.worldengine.system.BadInputException;
+import com.visualdm.worldengine.system.WorldBusyException;
 
 /**
  * The per-world lock every job that changes a world holds while it does: a PostgreSQL session advisory lock,
@@ -43,7 +43,7 @@ public class WorldLock {
             }
             if (!locked) {
                 connection.close();
-                throw new BadInputException("world '" + world + "' is busy: another world-engine process is "
+                throw new WorldBusyException("world '" + world + "' is busy: another world-engine process is "
                         + "working on it; try again when it has finished (" + purpose + ")");
             }
             return new Held(connection, world);
