@@ -32,6 +32,7 @@ public class InFlightRuns implements DisposableBean {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Set<Entry> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
     private final Scheduler scheduler;
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -51,11 +52,17 @@ public class InFlightRuns implements DisposableBean {
         return entry;
     }
 
+    /** True once this node is shutting down: a fire waiting for a busy world gives up. */
+    boolean stopping() {
+        return stopping;
+    }
+
     @Override
     public void destroy() throws SchedulerException, InterruptedException {
         if (!scheduler.isStarted() || scheduler.isShutdown()) {
             return;
         }
+        stopping = true;
         scheduler.standby();
         long deadline = System.nanoTime() + properties.stopTimeout().toNanos();
         // Again and again: a job between its fire and its execution's start would miss a single request.

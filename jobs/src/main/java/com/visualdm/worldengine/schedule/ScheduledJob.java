@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 import com.visualdm.worldengine.operations.JobRuns;
+import com.visualdm.worldengine.system.WorldBusyException;
 import com.visualdm.worldengine.world.RegisteredWorld;
 import com.visualdm.worldengine.world.WorldName;
 import com.visualdm.worldengine.world.WorldRegistry;
@@ -27,15 +28,18 @@ import com.visualdm.worldengine.world.WorldState;
 public class ScheduledJob extends QuartzJobBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledJob.class);
+    private static final long BUSY_POLL_MILLIS = 500;
 
     private final JobRuns jobs;
     private final WorldRegistry registry;
     private final InFlightRuns inFlight;
+    private final ScheduleProperties properties;
 
-    public ScheduledJob(JobRuns jobs, WorldRegistry registry, InFlightRuns inFlight) {
+    public ScheduledJob(JobRuns jobs, WorldRegistry registry, InFlightRuns inFlight, ScheduleProperties properties) {
         this.jobs = jobs;
         this.registry = registry;
         this.inFlight = inFlight;
+        this.properties = properties;
     }
 
     @Override
@@ -55,13 +59,35 @@ public class ScheduledJob extends QuartzJobBean {
                 job, targets);
         for (WorldName target : targets) {
             try (InFlightRuns.Entry entry = inFlight.enter(job, target)) {
-                JobRuns.Outcome outcome = jobs.run(job, target, run, parameters, day -> LOG.info("schedule {}: {} world {} day {} {}",
-                        schedule, job, target, day.date().worldDay(), day.status()));
+                JobRuns.Outcome outcome = runWhenFree(job, target, run, parameters, schedule);
                 LOG.info("schedule {} run {}: {} for world {} ended {}: {}", schedule, run, job, target, outcome.status(),
                         outcome.description());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 // One world's failure must not keep the others from their run; the job history has the details.
                 LOG.error("schedule {} run {}: {} for world {} failed: {}", schedule, run, job, target, e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * A busy world is usually this very fire finishing on another node, or a dead node's session about to end: the
+     * fire waits for it a while (busy-wait), then gives up, logged.
+     */
+    private JobRuns.Outcome runWhenFree(String job, WorldName world, long run, Map<String, String> parameters,
+                                        String schedule) throws InterruptedException {
+        long deadline = System.nanoTime() + properties.busyWait().toNanos();
+        while (true) {
+            try {
+                return jobs.run(job, world, run, parameters, day -> LOG.info("schedule {}: {} world {} day {} {}",
+                        schedule, job, world, day.date().worldDay(), day.status()));
+            } catch (WorldBusyException busy) {
+                if (System.nanoTime() > deadline || inFlight.stopping()) {
+                    throw busy;
+                }
+                Thread.sleep(BUSY_POLL_MILLIS);
             }
         }
     }

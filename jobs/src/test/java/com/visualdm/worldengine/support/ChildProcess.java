@@ -69,6 +69,10 @@ public final class ChildProcess {
         return false;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hook, no cleanup, like a crash or an OOM kill. */
     public void kill() throws InterruptedException, IOException {
         new ProcessBuilder("kill", "-9", Long.toString(process.pid())).start().waitFor();
