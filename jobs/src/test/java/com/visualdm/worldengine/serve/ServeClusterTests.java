@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,7 @@ import com.visualdm.worldengine.schedule.Schedules;
 import com.visualdm.worldengine.support.ChildProcess;
 import com.visualdm.worldengine.support.Cli;
 import com.visualdm.worldengine.support.DatabaseTest;
+import com.visualdm.worldengine.support.QuartzStore;
 import com.visualdm.worldengine.support.TestDatabase;
 import com.visualdm.worldengine.support.TestWorlds;
 import com.visualdm.worldengine.tick.TickPhase;
@@ -63,6 +66,9 @@ class ServeClusterTests extends DatabaseTest {
     @Autowired
     Schedules schedules;
 
+    @Autowired
+    DataSource dataSource;
+
     final List<ChildProcess> nodes = new ArrayList<>();
     final List<Path> homes = new ArrayList<>();
 
@@ -80,6 +86,7 @@ class ServeClusterTests extends DatabaseTest {
     @Test
     void twoNodesFireOnceRecoverAKilledNodesRunAndStopCleanlyOnSigterm() throws Exception {
         // What an earlier run left in the store (a paused schedule stays paused across restarts) is cleared.
+        QuartzStore.reattach(dataSource);
         schedules.load(List.of());
         TestWorlds.recreate(worlds, STEADY, 5, WorldSize.TINY);
         TestWorlds.recreate(worlds, HELD, 6, WorldSize.TINY);
