@@ -14,10 +14,23 @@ import com.visualdm.worldengine.EngineApplication;
 public final class EngineRuntime implements AutoCloseable {
 
     private final Map<String, Object> properties;
+    private final boolean borrowed;
     private ConfigurableApplicationContext context;
 
     public EngineRuntime(Map<String, Object> properties) {
         this.properties = new HashMap<>(properties);
+        this.borrowed = false;
+    }
+
+    private EngineRuntime(ConfigurableApplicationContext running) {
+        this.properties = new HashMap<>();
+        this.context = running;
+        this.borrowed = true;
+    }
+
+    /** Commands over an application already running, which its owner closes (tests run commands in theirs). */
+    public static EngineRuntime over(ConfigurableApplicationContext running) {
+        return new EngineRuntime(running);
     }
 
     /** Sets a property for a command that needs the application otherwise configured (serve); only before first use. */
@@ -53,7 +66,7 @@ public final class EngineRuntime implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (context != null) {
+        if (context != null && !borrowed) {
             context.close();
             context = null;
         }

@@ -21,6 +21,7 @@ import org.quartz.Scheduler;
 import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import com.visualdm.worldengine.support.Cli;
 import com.visualdm.worldengine.support.DatabaseTest;
@@ -50,6 +51,9 @@ class ScheduleFilesTests extends DatabaseTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     Path directory;
 
@@ -184,11 +188,9 @@ class ScheduleFilesTests extends DatabaseTest {
         assertThat(schedules.list()).as("nothing half-loaded, not even the good file").isEmpty();
     }
 
-    /** A command in this JVM; the test's scheduler then gets its pool back. */
+    /** A command in the test's application. */
     private Cli.Result cli(String... args) {
-        Cli.Result result = Cli.run(args);
-        QuartzStore.reattach(dataSource);
-        return result;
+        return Cli.runIn(context, args);
     }
 
     private Trigger.TriggerState state(String name) throws Exception {

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.visualdm.worldengine.schedule.Schedules;
@@ -69,6 +70,9 @@ class ServeClusterTests extends DatabaseTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    ConfigurableApplicationContext context;
+
     final List<ChildProcess> nodes = new ArrayList<>();
     final List<Path> homes = new ArrayList<>();
 
@@ -116,7 +120,7 @@ class ServeClusterTests extends DatabaseTest {
 
             // 1. Each fire once, on one node (the first node up may have fired before the second was).
             awaitDay(STEADY, steadyStart + 4, Duration.ofSeconds(30));
-            assertThat(Cli.run("schedules", "pause", "steady-tick").exitCode()).isZero();
+            assertThat(Cli.runIn(context, "schedules", "pause", "steady-tick").exitCode()).isZero();
             // A fire a node had already taken when the pause came still runs: let it.
             Thread.sleep(2500);
             awaitNoRunningTick(STEADY);
@@ -148,7 +152,7 @@ class ServeClusterTests extends DatabaseTest {
             long killedRun;
             try (Connection holder = TestDatabase.get().connect()) {
                 holdWorldState(holder, HELD);
-                assertThat(Cli.run("schedules", "trigger", "held-tick").exitCode()).isZero();
+                assertThat(Cli.runIn(context, "schedules", "trigger", "held-tick").exitCode()).isZero();
                 long execution = awaitRunningTick(HELD);
                 Fire fire = awaitFire("held-tick");
                 killedRun = fire.run();
@@ -168,14 +172,14 @@ class ServeClusterTests extends DatabaseTest {
             ChildProcess survivor = nodes.get(0);
             try (Connection holder = TestDatabase.get().connect()) {
                 holdWorldState(holder, HELD);
-                assertThat(Cli.run("schedules", "trigger", "held-tick").exitCode()).isZero();
+                assertThat(Cli.runIn(context, "schedules", "trigger", "held-tick").exitCode()).isZero();
                 long execution = awaitRunningTick(HELD);
                 new ProcessBuilder("kill", "-TERM", Long.toString(survivor.pid())).start().waitFor();
                 Thread.sleep(1000);
                 holder.rollback();
                 assertThat(survivor.waitFor(Duration.ofSeconds(60))).as(survivor.output()).isEqualTo(143);
                 assertThat(statuses(HELD, heldStart + 2)).containsExactly("STOPPED");
-                Cli.Result restart = Cli.run("restart", Long.toString(execution));
+                Cli.Result restart = Cli.runIn(context, "restart", Long.toString(execution));
                 assertThat(restart.exitCode()).as(restart.all()).isZero();
                 assertThat(restart.out()).contains("COMPLETED");
             }
