@@ -19,7 +19,10 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.visualdm.worldengine.system.BadInputException;
 
@@ -35,9 +38,13 @@ public class Schedules {
     static final String PARAMETER_PREFIX = "parameter.";
 
     private final Scheduler scheduler;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    public Schedules(Scheduler scheduler) {
+    public Schedules(Scheduler scheduler, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.scheduler = scheduler;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /** What {@link #load} changed. */
@@ -46,10 +53,22 @@ public class Schedules {
 
     /**
      * Makes the store hold exactly these schedules: new ones added, changed ones replaced, others removed. Unchanged
-     * ones are left alone, so their pause state and pending misfires survive a restart. Additions and updates go in
-     * one job-store transaction.
+     * ones are left alone, so their pause state and pending misfires survive a restart. One transaction (Spring's
+     * job store joins it), under a lock, so nodes starting together load one after the other and a failure changes
+     * nothing.
      */
-    public Changes load(List<ScheduleDefinition> definitions) throws SchedulerException {
+    public Changes load(List<ScheduleDefinition> definitions) {
+        return transaction.execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('world-engine schedules'))").query(Object.class).list();
+            try {
+                return loadLocked(definitions);
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("could not load the schedules: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private Changes loadLocked(List<ScheduleDefinition> definitions) throws SchedulerException {
         Set<JobKey> existing = scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP));
         Map<JobDetail, Set<? extends Trigger>> toStore = new LinkedHashMap<>();
         Changes changes = new Changes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());

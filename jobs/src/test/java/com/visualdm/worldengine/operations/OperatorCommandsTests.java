@@ -112,6 +112,9 @@ class OperatorCommandsTests extends DatabaseTest {
 
         // A day whose process died: left STARTED, no progress for two hours.
         long dead = deadExecution(start + 3);
+        assertThat(viewIds("stuck_executions")).contains(dead).doesNotContain(completed);
+        assertThat(jdbc.sql("SELECT job_execution_id FROM engine.latest_executions WHERE job_name = 'worldTick' AND world = :world")
+                .param("world", WORLD.value()).query(Long.class).list()).containsExactly(dead);
         try (WorldLock.Held held = lock.acquire(WORLD, "a live tick")) {
             Cli.Result busy = cli("recover", "--older-than", "30m");
             assertThat(busy.out()).contains("execution " + dead).contains("left alone");
@@ -123,10 +126,18 @@ class OperatorCommandsTests extends DatabaseTest {
         assertThat(recover.exitCode()).as(recover.all()).isZero();
         assertThat(recover.out()).contains("execution " + dead).contains("marked FAILED");
         assertThat(status(dead)).isEqualTo(BatchStatus.FAILED);
+        assertThat(viewIds("stuck_executions")).doesNotContain(dead);
+        assertThat(viewIds("failed_executions")).contains(dead);
         Cli.Result restart = cli("restart", Long.toString(dead));
         assertThat(restart.exitCode()).as(restart.all()).isZero();
         assertThat(ticks.currentDay(WORLD)).isEqualTo(start + 3);
         assertRefused(cli("restart", Long.toString(dead)), 2, "is not the last of its job instance");
+        assertThat(jdbc.sql("SELECT count(*) FROM engine.step_throughput WHERE world = :world AND job_execution_id = :id")
+                .param("world", WORLD.value()).param("id", completed).query(Long.class).single()).isEqualTo(5L);
+        assertThat(jdbc.sql("SELECT world_day FROM engine.tick_duration_trend WHERE world = :world ORDER BY world_day")
+                .param("world", WORLD.value()).query(Integer.class).list()).containsExactly(start + 1, start + 2, start + 3);
+        assertThat(jdbc.sql("SELECT previous_7_days_average_seconds IS NOT NULL FROM engine.tick_duration_trend WHERE world = :world AND world_day = :day")
+                .param("world", WORLD.value()).param("day", start + 3).query(Boolean.class).single()).isTrue();
 
         long abandoned = deadExecution(start + 4);
         assertRefused(cli("abandon", Long.toString(abandoned)), 4, "stop it first");
@@ -185,6 +196,11 @@ class OperatorCommandsTests extends DatabaseTest {
         jdbc.sql("UPDATE engine.batch_job_execution SET last_updated = localtimestamp - INTERVAL '2 hours' WHERE job_execution_id = :id")
                 .param("id", execution.getId()).update();
         return execution.getId();
+    }
+
+    private List<Long> viewIds(String view) {
+        return jdbc.sql("SELECT job_execution_id FROM engine." + view + " WHERE world = :world")
+                .param("world", WORLD.value()).query(Long.class).list();
     }
 
     private BatchStatus status(long id) {

@@ -3,12 +3,17 @@ package com.visualdm.worldengine.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +58,7 @@ class ServeClusterTests extends DatabaseTest {
 
     static final WorldName STEADY = WorldName.of("serve_steady");
     static final WorldName HELD = WorldName.of("serve_held");
+    static final String METRICS_PASSWORD = "test-only-" + System.nanoTime();
     static final Pattern FIRED = Pattern.compile("schedule (\\S+) fired \\(run (\\d+)(, recovering)?\\)");
 
     @Autowired
@@ -146,6 +152,7 @@ class ServeClusterTests extends DatabaseTest {
                     .param("name", STEADY.value()).param("start", steadyStart).query(Long.class).single())
                     .isEqualTo((long) advanced * TickPhase.values().length);
 
+            assertMetrics(nodes.get(0));
             lap("fires once");
             // 2. Kill the node in the middle of a day; the other recovers and restarts it.
             int heldStart = ticks.currentDay(HELD);
@@ -206,11 +213,39 @@ class ServeClusterTests extends DatabaseTest {
         environment.put("WORLD_ENGINE_SCHEDULES", schedules.toString());
         environment.put("WORLD_ENGINE_SERVE_PORT", "0");
         // Fast failure detection and pick-up of triggers stored by other processes, for a short test.
+        environment.put("WORLD_ENGINE_METRICS_USER", "prometheus");
+        environment.put("WORLD_ENGINE_METRICS_PASSWORD", METRICS_PASSWORD);
         environment.put("SPRING_APPLICATION_JSON", """
                 {"spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval": "1000",
-                 "spring.quartz.properties.org.quartz.scheduler.idleWaitTime": "1000"}""");
+                 "spring.quartz.properties.org.quartz.scheduler.idleWaitTime": "1000",
+                 "world-engine.serve.metrics.world-refresh": "500ms"}""");
         nodes.add(ChildProcess.start(environment, "serve"));
         homes.add(home);
+    }
+
+    /**
+     * Health for anyone (database and scheduler included); metrics only with the credentials from the environment:
+     * Spring Batch's meters and the per-world gauges.
+     */
+    private void assertMetrics(ChildProcess node) throws Exception {
+        Matcher port = Pattern.compile("health on port (\\d+)").matcher(node.output());
+        assertThat(port.find()).as(node.output()).isTrue();
+        String base = "http://127.0.0.1:" + port.group(1) + "/actuator/";
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"db\":{\"status\":\"UP\"").contains("\"scheduler\":{\"status\":\"UP\"");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("metrics without credentials").isEqualTo(401);
+        String credentials = Base64.getEncoder().encodeToString(("prometheus:" + METRICS_PASSWORD).getBytes());
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "prometheus"))
+                .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("spring_batch_job_seconds_count{")
+                .containsPattern("world_day\\{world=\"serve_steady\"} \\d+")
+                .contains("world_chaos_level{world=\"serve_steady\"}")
+                .contains("world_stability_index{world=\"serve_steady\"}");
     }
 
     record Fire(int node, String schedule, long run, boolean recovering) {
