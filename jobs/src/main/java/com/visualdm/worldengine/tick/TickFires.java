@@ -18,8 +18,8 @@ class TickFires {
         this.jdbc = jdbc;
     }
 
-    /** The days of launch {@code run} of the world: recorded now from {@code firstDay} if it is new. */
-    Days claim(RegisteredWorld world, long run, int firstDay, int days) {
+    /** The last day of launch {@code run} of the world; its days are recorded now, from {@code firstDay}, if it is new. */
+    int claim(RegisteredWorld world, long run, int firstDay, int days) {
         jdbc.sql("""
                         INSERT INTO engine.tick_fires (world_id, run, first_day, last_day)
                         VALUES (:world, :run, :first, :last)
@@ -27,11 +27,8 @@ class TickFires {
                         """)
                 .param("world", world.id()).param("run", run).param("first", firstDay).param("last", firstDay + days - 1)
                 .update();
-        return jdbc.sql("SELECT first_day, last_day FROM engine.tick_fires WHERE world_id = :world AND run = :run")
+        return jdbc.sql("SELECT last_day FROM engine.tick_fires WHERE world_id = :world AND run = :run")
                 .param("world", world.id()).param("run", run)
-                .query((rs, i) -> new Days(rs.getInt(1), rs.getInt(2))).single();
-    }
-
-    record Days(int first, int last) {
+                .query(Integer.class).single();
     }
 }

@@ -58,18 +58,9 @@ public class TickService {
             throw new BadInputException("--days must be at least 1, not " + days);
         }
         RegisteredWorld registered = worlds.require(world);
-        List<DayResult> results = new ArrayList<>();
         try (WorldLock.Held held = lock.acquire(world, "tick")) {
-            for (int i = 0; i < days; i++) {
-                DayResult result = runDayLocked(registered, nextDay(registered));
-                results.add(result);
-                eachDay.accept(result);
-                if (!result.completed()) {
-                    break;
-                }
-            }
+            return runDaysLocked(registered, nextDay(registered) + days - 1, eachDay);
         }
-        return results;
     }
 
     /**
@@ -78,20 +69,21 @@ public class TickService {
      * they are all done.
      */
     public List<DayResult> tickFire(WorldName world, long run, int days, Consumer<DayResult> eachDay) {
-        if (days < 1) {
-            throw new BadInputException("days must be at least 1, not " + days);
-        }
         RegisteredWorld registered = worlds.require(world);
-        List<DayResult> results = new ArrayList<>();
         try (WorldLock.Held held = lock.acquire(world, "tick")) {
-            TickFires.Days claimed = fires.claim(registered, run, nextDay(registered), days);
-            for (int day = nextDay(registered); day >= claimed.first() && day <= claimed.last(); day = nextDay(registered)) {
-                DayResult result = runDayLocked(registered, day);
-                results.add(result);
-                eachDay.accept(result);
-                if (!result.completed()) {
-                    break;
-                }
+            return runDaysLocked(registered, fires.claim(registered, run, nextDay(registered), days), eachDay);
+        }
+    }
+
+    /** Runs the world's next days (the unfinished one first) up to {@code lastDay}; stops at a day that fails. */
+    private List<DayResult> runDaysLocked(RegisteredWorld registered, int lastDay, Consumer<DayResult> eachDay) {
+        List<DayResult> results = new ArrayList<>();
+        for (int day = nextDay(registered); day <= lastDay; day = nextDay(registered)) {
+            DayResult result = runDayLocked(registered, day);
+            results.add(result);
+            eachDay.accept(result);
+            if (!result.completed()) {
+                break;
             }
         }
         return results;

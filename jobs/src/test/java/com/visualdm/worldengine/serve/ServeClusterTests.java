@@ -46,7 +46,7 @@ import com.visualdm.worldengine.world.WorldSize;
  * slow to start):
  * <ol>
  * <li>a schedule firing every 2 seconds: every fire runs on exactly one node (each run key appears in exactly one
- * node's log, once) and advances the world by exactly its one day, with the right job parameters;</li>
+ * node's log, once) and advances the world by exactly the days its schedule gives (2), recorded under its run key;</li>
  * <li>the node running a fire is killed (SIGKILL) in the middle of a day, held there by a row lock the test
  * takes on the world's state: the other node gets Quartz's recovery fire with the same run key, recovers the dead
  * execution and restarts it, and the day completes, once;</li>
@@ -108,7 +108,7 @@ class ServeClusterTests extends DatabaseTest {
                 cron: "0/2 * * * * ?"
                 misfire: skip
                 parameters:
-                  days: 1
+                  days: 2
                 """);
         // Never fires by itself: the test triggers it.
         Files.writeString(directory.resolve("held-tick.yml"), """
@@ -132,22 +132,25 @@ class ServeClusterTests extends DatabaseTest {
             awaitNoRunningTick(STEADY);
             List<Fire> steadyFires = fires().stream().filter(fire -> fire.schedule().equals("steady-tick")).toList();
             int advanced = ticks.currentDay(STEADY) - steadyStart;
-            assertThat(steadyFires).as("fires logged by the nodes").hasSize(advanced);
-            assertThat(steadyFires.stream().map(Fire::run).distinct().count()).as("each run on one node, once").isEqualTo(advanced);
+            assertThat(advanced).as("each fire advances the world by its 'days: 2'").isEqualTo(2 * steadyFires.size());
+            assertThat(steadyFires.stream().map(Fire::run).distinct().count()).as("each run on one node, once")
+                    .isEqualTo(steadyFires.size());
             assertThat(steadyFires).allMatch(fire -> fire.run() % 2000 == 0, "run keys are the scheduled 2-second marks");
             long worldId = worlds.require(STEADY).id();
             assertThat(jdbc.sql("""
-                            SELECT count(*) FROM engine.tick_fires
-                             WHERE world_id = :world AND last_day = first_day AND first_day > :start
-                            """).param("world", worldId).param("start", steadyStart).query(Long.class).single())
-                    .as("one day per fire").isEqualTo(advanced);
+                            SELECT run FROM engine.tick_fires
+                             WHERE world_id = :world AND last_day = first_day + 1 AND first_day > :start
+                             ORDER BY run
+                            """).param("world", worldId).param("start", steadyStart).query(Long.class).list())
+                    .as("two days per fire, recorded under the fire's run key")
+                    .containsExactlyElementsOf(steadyFires.stream().map(Fire::run).sorted().toList());
             assertThat(jdbc.sql("""
                             SELECT count(DISTINCT e.job_instance_id) FROM engine.job_executions e
                               JOIN engine.batch_job_execution_params id ON id.job_execution_id = e.job_execution_id
                                    AND id.parameter_name = 'worldId' AND id.parameter_value = :world
                              WHERE e.job_name = 'worldTick' AND e.world = :name AND e.status = 'COMPLETED'
                             """).param("world", Long.toString(worldId)).param("name", STEADY.value())
-                    .query(Long.class).single()).isEqualTo(advanced);
+                    .query(Long.class).single()).as("one worldTick instance per day").isEqualTo(advanced);
             assertThat(jdbc.sql("SELECT count(*) FROM engine.tick_log WHERE world_name = :name AND world_day > :start")
                     .param("name", STEADY.value()).param("start", steadyStart).query(Long.class).single())
                     .isEqualTo((long) advanced * TickPhase.values().length);
