@@ -140,7 +140,8 @@ public class JobsCommand implements Runnable {
             boolean allCompleted = true;
             for (WorldName world : worlds) {
                 JobRuns.Outcome outcome;
-                try (RunProgress progress = new RunProgress(selected, world, parent.root.runtime().bean(JobRepository.class), out)) {
+                try (RunProgress progress = new RunProgress(selected, world,
+                        parent.root.runtime().bean(JobRepository.class), out, RunProgress.EVERY)) {
                     outcome = runs.run(job, world, run, given, day -> TickCommand.print(day, out));
                 }
                 out.printf("%s for world %s (run %d): %s%s%s%n", job, world, run, outcome.status(),

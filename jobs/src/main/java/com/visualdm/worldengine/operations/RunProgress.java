@@ -1,6 +1,7 @@
 package com.visualdm.worldengine.operations;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -26,7 +27,7 @@ import com.visualdm.worldengine.world.WorldName;
 final class RunProgress implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunProgress.class);
-    private static final long EVERY_SECONDS = 5;
+    static final Duration EVERY = Duration.ofSeconds(5);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "run-progress");
@@ -35,10 +36,10 @@ final class RunProgress implements AutoCloseable {
     });
     private final long started = System.nanoTime();
 
-    RunProgress(Job job, WorldName world, JobRepository repository, PrintWriter out) {
+    RunProgress(Job job, WorldName world, JobRepository repository, PrintWriter out, Duration every) {
         int steps = job instanceof AbstractJob known ? known.getStepNames().size() : 0;
-        timer.scheduleAtFixedRate(() -> report(job.getName(), world, steps, repository, out), EVERY_SECONDS, EVERY_SECONDS,
-                TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(() -> report(job.getName(), world, steps, repository, out), every.toMillis(),
+                every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void report(String job, WorldName world, int steps, JobRepository repository, PrintWriter out) {

@@ -2,11 +2,15 @@ package com.visualdm.worldengine.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -51,6 +55,10 @@ class OperatorCommandsTests extends DatabaseTest {
     @Autowired
     ConfigurableApplicationContext context;
 
+    /** By name: other issues add more jobs. */
+    @Autowired
+    Job worldTick;
+
     @Test
     void jobsListAndRunWithTheirErrors() {
         TestWorlds.recreate(worlds, JOBS_WORLD, 8, WorldSize.TINY);
@@ -81,7 +89,7 @@ class OperatorCommandsTests extends DatabaseTest {
     }
 
     @Test
-    void executionsListShowRestartStopAbandonRecoverAndPurge() {
+    void executionsListShowRestartStopAbandonRecoverAndPurge() throws InterruptedException {
         forgetExecutions(WORLD);
         TestWorlds.recreate(worlds, WORLD, 9, WorldSize.TINY);
         int start = ticks.currentDay(WORLD);
@@ -140,6 +148,7 @@ class OperatorCommandsTests extends DatabaseTest {
                 .param("world", WORLD.value()).param("day", start + 3).query(Boolean.class).single()).isTrue();
 
         long abandoned = deadExecution(start + 4);
+        assertProgressReported();
         assertRefused(cli("abandon", Long.toString(abandoned)), 4, "stop it first");
         assertThat(cli("stop", Long.toString(abandoned)).exitCode()).isZero();
         // No step of it runs anywhere, so Spring Batch stops it at once.
@@ -165,6 +174,16 @@ class OperatorCommandsTests extends DatabaseTest {
                 .param("world", WORLD.value()).query(Long.class).single()).as("the tick log keeps its rows").isPositive();
         assertRefused(cli("executions", "purge"), 2, "--older-than");
         assertRefused(cli("executions", "purge", "--older-than", "ninety days"), 2, "invalid duration");
+    }
+
+    /** While a job runs for the world, a line every interval: step, steps done of all, items, rate; and time left once known. */
+    private void assertProgressReported() throws InterruptedException {
+        StringWriter console = new StringWriter();
+        try (RunProgress progress = new RunProgress(worldTick, WORLD, jobRepository, new PrintWriter(console, true),
+                Duration.ofMillis(100))) {
+            Thread.sleep(1000);
+        }
+        assertThat(console.toString()).contains("... worldTick: step starting (0 of 5 done), 0 items read, 0 written");
     }
 
     /** An earlier run of this test left executions of a world of the same name: they would be listed too. */
