@@ -20,6 +20,7 @@ import com.visualdm.worldengine.cli.WorldNameConverter;
 import com.visualdm.worldengine.json.Json;
 import com.visualdm.worldengine.system.BadInputException;
 import com.visualdm.worldengine.system.ExitCode;
+import com.visualdm.worldengine.system.WorldBusyException;
 import com.visualdm.worldengine.tick.TickCommand;
 import com.visualdm.worldengine.world.RegisteredWorld;
 import com.visualdm.worldengine.world.WorldJobParameters;
@@ -94,7 +95,8 @@ public class JobsCommand implements Runnable {
                     "worldTick takes days=N (default 1). run=TIME makes the launch the same as another one with that "
                             + "time (epoch milliseconds or an ISO instant such as 2026-01-31T03:00:00Z): a cron line and "
                             + "a schedule firing at that time then do the work once between them.",
-                    "Exits 0 when done (or already done), 1 if the job did not complete, 4 if the world is busy."})
+                    "Exits 0 when done (or already done), 1 if the job did not complete, 4 if the world is busy "
+                            + "(with --all-worlds: if one was, the others having been run)."})
     static class Run implements Callable<Integer> {
 
         @ParentCommand
@@ -138,11 +140,20 @@ public class JobsCommand implements Runnable {
                     : List.of(target.world);
             PrintWriter out = parent.spec.commandLine().getOut();
             boolean allCompleted = true;
+            boolean anyBusy = false;
             for (WorldName world : worlds) {
                 JobRuns.Outcome outcome;
                 try (RunProgress progress = new RunProgress(selected, world,
                         parent.root.runtime().bean(JobRepository.class), out, RunProgress.EVERY)) {
                     outcome = runs.run(job, world, run, given, day -> TickCommand.print(day, out));
+                } catch (WorldBusyException busy) {
+                    if (!target.all) {
+                        throw busy;
+                    }
+                    // Every world: a busy one (the same work running from a schedule) does not hold up the others.
+                    parent.spec.commandLine().getErr().println("error: " + busy.getMessage());
+                    anyBusy = true;
+                    continue;
                 }
                 out.printf("%s for world %s (run %d): %s%s%s%n", job, world, run, outcome.status(),
                         outcome.executionId().map(id -> ", execution " + id).orElse(""),
@@ -150,7 +161,10 @@ public class JobsCommand implements Runnable {
                 out.flush();
                 allCompleted &= outcome.completed();
             }
-            return allCompleted ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
+            if (!allCompleted) {
+                return ExitCode.JOB_FAILED.code();
+            }
+            return anyBusy ? ExitCode.BUSY.code() : ExitCode.SUCCESS.code();
         }
 
         private static long runKey(String value) {

@@ -86,6 +86,7 @@ class OperatorCommandsTests extends DatabaseTest {
         try (WorldLock.Held held = lock.acquire(JOBS_WORLD, "test")) {
             assertRefused(cli("jobs", "run", "worldTick", "--world", JOBS_WORLD.value()), 4, "is busy");
         }
+        assertThat(ticks.currentDay(JOBS_WORLD)).isEqualTo(start + 2);
     }
 
     @Test
