@@ -2,7 +2,9 @@ package com.visualdm.worldengine.operations;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,8 +17,10 @@ import com.visualdm.worldengine.cli.DurationConverter;
 import com.visualdm.worldengine.cli.WorldEngineCommand;
 import com.visualdm.worldengine.cli.WorldNameConverter;
 import com.visualdm.worldengine.json.Json;
+import com.visualdm.worldengine.system.BadInputException;
 import com.visualdm.worldengine.world.WorldName;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,9 +49,9 @@ public class ExecutionsCommand implements Callable<Integer> {
             description = "Only with this status: ${COMPLETION-CANDIDATES}.")
     BatchStatus status;
 
-    @Option(names = "--since", paramLabel = "AGE", converter = DurationConverter.class,
-            description = "Only those created in the last AGE (for example 12h, 7d).")
-    Duration since;
+    @Option(names = "--since", paramLabel = "AGE|DATE",
+            description = "Only those created in the last AGE (for example 12h, 7d) or since DATE (2026-01-31, local time).")
+    String since;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N (default 50).")
     int limit;
@@ -62,7 +66,7 @@ public class ExecutionsCommand implements Callable<Integer> {
         }
         List<ExecutionHistory.Row> rows = root.runtime().bean(ExecutionHistory.class).list(new ExecutionHistory.Filter(
                 world == null ? null : world.value(), job, status == null ? null : status.name(),
-                since == null ? null : LocalDateTime.now().minus(since), Math.max(1, limit)));
+                since == null ? null : since(since), Math.max(1, limit)));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.arr(rows.stream().map(row -> Json.raw(Json.obj("id", row.id(), "job", row.job(),
@@ -82,6 +86,18 @@ public class ExecutionsCommand implements Callable<Integer> {
                     row.durationSeconds() == null ? "-" : "%.1f".formatted(row.durationSeconds()), row.parameters());
         }
         return 0;
+    }
+
+    private static LocalDateTime since(String value) {
+        try {
+            return LocalDate.parse(value).atStartOfDay();
+        } catch (DateTimeParseException notADate) {
+            try {
+                return LocalDateTime.now().minus(new DurationConverter().convert(value));
+            } catch (CommandLine.TypeConversionException e) {
+                throw new BadInputException("--since " + value + " is neither an age (12h, 7d) nor a date (2026-01-31)");
+            }
+        }
     }
 
     private static String text(Object value) {

@@ -103,6 +103,9 @@ class OperatorCommandsTests extends DatabaseTest {
         Cli.Result json = cli("executions", "--world", WORLD.value(), "--json");
         assertThat(json.out()).startsWith("[").contains("\"world\": \"" + WORLD.value() + "\"").contains("\"status\": \"COMPLETED\"");
         assertThat(cli("executions", "--world", WORLD.value(), "--status", "FAILED").out()).contains("No executions match");
+        assertThat(cli("executions", "--world", WORLD.value(), "--since", LocalDateTime.now().plusDays(1).toLocalDate().toString())
+                .out()).contains("No executions match");
+        assertRefused(cli("executions", "--since", "last week"), 2, "neither an age (12h, 7d) nor a date");
         assertRefused(cli("executions", "--job", "nope"), 2, "unknown job 'nope'");
         assertRefused(cli("executions", "--status", "BROKEN"), 2, "BROKEN");
 
