@@ -14,6 +14,14 @@ import com.visualdm.worldengine.world.WorldName;
 public record ScheduleDefinition(String name, String job, Optional<WorldName> world, String cron, ZoneId timeZone,
                                  MisfirePolicy misfire, SortedMap<String, String> parameters) {
 
+    /** The keys of a schedule file, also those of its Quartz job's data. */
+    static final String JOB = "job";
+    static final String WORLD = "world";
+    static final String CRON = "cron";
+    static final String TIME_ZONE = "time-zone";
+    static final String MISFIRE = "misfire";
+    static final String PARAMETERS = "parameters";
+
     /** What "every world" is written as in a file and shown in lists. */
     public static final String EVERY_WORLD = "all";
 
@@ -27,7 +35,6 @@ public record ScheduleDefinition(String name, String job, Optional<WorldName> wo
     }
 
     Map<String, String> asMap() {
-        return Map.of("job", job, "world", worldLabel(), "cron", cron, "time-zone", timeZone.getId(),
-                "misfire", misfire.label());
+        return Map.of(JOB, job, WORLD, worldLabel(), CRON, cron, TIME_ZONE, timeZone.getId(), MISFIRE, misfire.label());
     }
 }

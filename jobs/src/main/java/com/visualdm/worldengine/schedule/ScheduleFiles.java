@@ -33,7 +33,8 @@ import com.visualdm.worldengine.world.WorldService;
 @Component
 public class ScheduleFiles {
 
-    private static final Set<String> KEYS = Set.of("job", "world", "cron", "time-zone", "misfire", "parameters");
+    private static final Set<String> KEYS = Set.of(ScheduleDefinition.JOB, ScheduleDefinition.WORLD, ScheduleDefinition.CRON,
+            ScheduleDefinition.TIME_ZONE, ScheduleDefinition.MISFIRE, ScheduleDefinition.PARAMETERS);
 
     private final JobRuns jobs;
     private final WorldService worlds;
@@ -77,31 +78,31 @@ public class ScheduleFiles {
         map.keySet().stream().filter(key -> !KEYS.contains(String.valueOf(key))).findFirst().ifPresent(key -> {
             throw new BadInputException("unknown key '" + key + "' (keys: job, world, cron, time-zone, misfire, parameters)");
         });
-        String job = text(map, "job");
+        String job = text(map, ScheduleDefinition.JOB);
         jobs.require(job);
-        String world = text(map, "world");
+        String world = text(map, ScheduleDefinition.WORLD);
         Optional<WorldName> target = Optional.empty();
         if (!world.equals(ScheduleDefinition.EVERY_WORLD)) {
             target = Optional.of(WorldName.of(world));
             worlds.require(target.get());
         }
-        String cron = text(map, "cron");
+        String cron = text(map, ScheduleDefinition.CRON);
         try {
             CronExpression.validateExpression(cron);
         } catch (java.text.ParseException e) {
             throw new BadInputException("invalid cron '" + cron + "': " + e.getMessage()
                     + " (Quartz cron: seconds minutes hours day-of-month month day-of-week [year])");
         }
-        String zone = map.containsKey("time-zone") ? text(map, "time-zone") : "UTC";
+        String zone = map.containsKey(ScheduleDefinition.TIME_ZONE) ? text(map, ScheduleDefinition.TIME_ZONE) : "UTC";
         ZoneId timeZone;
         try {
             timeZone = ZoneId.of(zone);
         } catch (DateTimeException e) {
             throw new BadInputException("unknown time zone '" + zone + "' (for example UTC or Europe/Paris)");
         }
-        MisfirePolicy misfire = map.containsKey("misfire") ? MisfirePolicy.ofLabel(text(map, "misfire")) : MisfirePolicy.SKIP;
+        MisfirePolicy misfire = map.containsKey(ScheduleDefinition.MISFIRE) ? MisfirePolicy.ofLabel(text(map, ScheduleDefinition.MISFIRE)) : MisfirePolicy.SKIP;
         SortedMap<String, String> parameters = new TreeMap<>();
-        Object given = map.get("parameters");
+        Object given = map.get(ScheduleDefinition.PARAMETERS);
         if (given instanceof Map<?, ?> values) {
             values.forEach((key, value) -> parameters.put(String.valueOf(key), String.valueOf(value)));
         } else if (given != null) {

@@ -46,8 +46,8 @@ public class ScheduledJob extends QuartzJobBean {
     protected void executeInternal(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
         String schedule = context.getJobDetail().getKey().getName();
-        String job = data.getString("job");
-        String world = data.getString("world");
+        String job = data.getString(ScheduleDefinition.JOB);
+        String world = data.getString(ScheduleDefinition.WORLD);
         long run = runKey(context);
         Map<String, String> parameters = new TreeMap<>();
         data.keySet().stream().filter(key -> key.startsWith(Schedules.PARAMETER_PREFIX))

@@ -109,8 +109,8 @@ public class Schedules {
             Map<String, String> parameters = new LinkedHashMap<>();
             data.keySet().stream().filter(name -> name.startsWith(PARAMETER_PREFIX)).sorted()
                     .forEach(name -> parameters.put(name.substring(PARAMETER_PREFIX.length()), data.getString(name)));
-            entries.add(new Entry(key.getName(), data.getString("job"), data.getString("world"), data.getString("cron"),
-                    data.getString("time-zone"), data.getString("misfire"), parameters,
+            entries.add(new Entry(key.getName(), data.getString(ScheduleDefinition.JOB), data.getString(ScheduleDefinition.WORLD), data.getString(ScheduleDefinition.CRON),
+                    data.getString(ScheduleDefinition.TIME_ZONE), data.getString(ScheduleDefinition.MISFIRE), parameters,
                     trigger == null ? "NONE" : scheduler.getTriggerState(trigger.getKey()).name(),
                     trigger == null ? null : trigger.getNextFireTime(), trigger == null ? null : trigger.getPreviousFireTime()));
         }
