@@ -15,6 +15,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import com.visualdm.worldengine.system.BadInputException;
@@ -24,6 +25,7 @@ import com.visualdm.worldengine.tick.TickService;
 import com.visualdm.worldengine.tick.WorldTickJobConfiguration;
 import com.visualdm.worldengine.world.RegisteredWorld;
 import com.visualdm.worldengine.world.WorldJobParameters;
+import com.visualdm.worldengine.world.WorldLock;
 import com.visualdm.worldengine.world.WorldName;
 import com.visualdm.worldengine.world.WorldService;
 
@@ -41,14 +43,19 @@ public class JobRuns {
 
     private final Map<String, Job> jobs;
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final TickService ticks;
     private final WorldService worlds;
+    private final WorldLock lock;
 
-    public JobRuns(List<Job> jobs, JobOperator jobOperator, TickService ticks, WorldService worlds) {
+    public JobRuns(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository, TickService ticks,
+                   WorldService worlds, WorldLock lock) {
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, job -> job, (a, b) -> a, TreeMap::new));
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.ticks = ticks;
         this.worlds = worlds;
+        this.lock = lock;
     }
 
     /** Every job name, sorted. */
@@ -82,9 +89,13 @@ public class JobRuns {
 
     /**
      * Runs {@code job} for {@code world} as launch {@code run}, synchronously. Extra parameters are added as
-     * non-identifying ones (a whole number as a long, anything else as a string).
+     * non-identifying ones (a whole number as a long, anything else as a string). {@code recovering}: this launch
+     * takes over from a node that died running it, so an execution of it still marked running is recovered first,
+     * if the world's lock (which every run changing the world holds) shows its process is gone; the tick does this
+     * on every launch.
      */
-    public Outcome run(String job, WorldName world, long run, Map<String, String> parameters, Consumer<DayResult> eachDay) {
+    public Outcome run(String job, WorldName world, long run, Map<String, String> parameters, boolean recovering,
+                       Consumer<DayResult> eachDay) {
         checkParameters(job, parameters);
         if (isTick(job)) {
             List<DayResult> days = ticks.tickFire(world, run, days(parameters), eachDay);
@@ -105,6 +116,9 @@ public class JobRuns {
             }
         });
         JobParameters jobParameters = builder.toJobParameters();
+        if (recovering) {
+            recoverDead(job, world, jobParameters);
+        }
         try {
             JobExecution execution = jobOperator.start(require(job), jobParameters);
             return new Outcome(execution.getStatus(), Optional.of(execution.getId()), execution.getExitStatus().getExitDescription());
@@ -114,6 +128,15 @@ public class JobRuns {
             throw new WorldBusyException("run " + run + " of " + job + " for world '" + world + "' is already running");
         } catch (Exception e) {
             throw new IllegalStateException("could not launch " + job + " for world '" + world + "': " + e.getMessage(), e);
+        }
+    }
+
+    private void recoverDead(String job, WorldName world, JobParameters parameters) {
+        JobExecution last = jobRepository.getLastJobExecution(job, parameters);
+        if (last != null && last.getStatus().isRunning()) {
+            try (WorldLock.Held held = lock.acquire(world, "recover " + job)) {
+                jobOperator.recover(last);
+            }
         }
     }
 

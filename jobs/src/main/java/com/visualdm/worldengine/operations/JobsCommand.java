@@ -145,7 +145,7 @@ public class JobsCommand implements Runnable {
                 JobRuns.Outcome outcome;
                 try (RunProgress progress = new RunProgress(selected, world,
                         parent.root.runtime().bean(JobRepository.class), out, RunProgress.EVERY)) {
-                    outcome = runs.run(job, world, run, given, day -> TickCommand.print(day, out));
+                    outcome = runs.run(job, world, run, given, false, day -> TickCommand.print(day, out));
                 } catch (WorldBusyException busy) {
                     if (!target.all) {
                         throw busy;

@@ -59,7 +59,7 @@ public class ScheduledJob extends QuartzJobBean {
                 job, targets);
         for (WorldName target : targets) {
             try (InFlightRuns.Entry entry = inFlight.enter(job, target)) {
-                JobRuns.Outcome outcome = runWhenFree(job, target, run, parameters, schedule);
+                JobRuns.Outcome outcome = runWhenFree(job, target, run, parameters, context.isRecovering(), schedule);
                 LOG.info("schedule {} run {}: {} for world {} ended {}: {}", schedule, run, job, target, outcome.status(),
                         outcome.description());
             } catch (InterruptedException e) {
@@ -77,11 +77,11 @@ public class ScheduledJob extends QuartzJobBean {
      * fire waits for it a while (busy-wait), then gives up, logged.
      */
     private JobRuns.Outcome runWhenFree(String job, WorldName world, long run, Map<String, String> parameters,
-                                        String schedule) throws InterruptedException {
+                                        boolean recovering, String schedule) throws InterruptedException {
         long deadline = System.nanoTime() + properties.busyWait().toNanos();
         while (true) {
             try {
-                return jobs.run(job, world, run, parameters, day -> LOG.info("schedule {}: {} world {} day {} {}",
+                return jobs.run(job, world, run, parameters, recovering, day -> LOG.info("schedule {}: {} world {} day {} {}",
                         schedule, job, world, day.date().worldDay(), day.status()));
             } catch (WorldBusyException busy) {
                 if (System.nanoTime() > deadline || inFlight.stopping()) {
