@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import com.visualdm.worldengine.bench.BenchCommand;
 import com.visualdm.worldengine.demo.DemoCommand;
+import com.visualdm.worldengine.economy.AuditCommand;
 import com.visualdm.worldengine.tick.TickCommand;
 import com.visualdm.worldengine.world.DropCommand;
 import com.visualdm.worldengine.world.InitCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
                 WorldsCommand.class,
                 DropCommand.class,
                 TickCommand.class,
+                AuditCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -36,7 +38,8 @@ import picocli.CommandLine.Command;
                 "0:success",
                 "1:a job failed",
                 "2:usage or bad input (unknown world, invalid name, ...)",
-                "3:database unreachable"})
+                "3:database unreachable",
+                "4:audit found the ledger of a world inconsistent"})
 public class WorldEngineCommand implements Runnable {
 
     private final EngineRuntime runtime;

@@ -5,7 +5,9 @@ public enum ExitCode {
     SUCCESS(0),
     JOB_FAILED(1),
     BAD_INPUT(2),
-    DATABASE_UNREACHABLE(3);
+    DATABASE_UNREACHABLE(3),
+    /** {@code audit} found the ledger of a world inconsistent. */
+    AUDIT_FAILED(4);
 
     private final int code;
 

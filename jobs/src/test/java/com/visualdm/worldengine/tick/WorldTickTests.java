@@ -62,7 +62,8 @@ class WorldTickTests extends DatabaseTest {
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(execution.getStepExecutions()).extracting(step -> step.getStepName())
                     .containsExactly("advanceClockStep", "eventLifecycleStep", "consequencePropagationStep",
-                            "questDeadlinesStep", "historyAndWorldVersionStep");
+                            "questDeadlinesStep", "economyStep", "tradingStep", "populationStep", "factionsStep",
+                            "stabilityStep", "historyAndWorldVersionStep");
         }
         int today = start + 40;
         String schema = "world_tick_days";
