@@ -63,8 +63,6 @@ class TradingRule implements TickRule {
         List<Written> withTargets = targets(context, sales);
         write(context, withTargets);
         summary.put("trades", (long) withTargets.size());
-        summary.put("trade_value_cents", withTargets.stream().mapToLong(w -> w.sale().valueCents()).sum());
-        summary.put("tax_cents", withTargets.stream().mapToLong(w -> w.sale().taxCents()).sum());
         return summary;
     }
 
@@ -106,21 +104,29 @@ class TradingRule implements TickRule {
                 .list();
         Map<String, List<MarketDay.Buyer>> buyers = new TreeMap<>();
         jdbc.sql("""
-                        SELECT m.id::text, c.id::text, round((c.resources->>'gold')::numeric * 100)::bigint
-                          FROM %s m JOIN %s c ON c.current_location = m.location_poi
-                         WHERE c.current_status = 'alive' AND jsonb_typeof(c.resources->'gold') = 'number'
-                           AND NOT (jsonb_typeof(m.vendor_list) = 'array' AND jsonb_exists(m.vendor_list, c.id::text))
+                        SELECT m.id::text, c.id::text, c.gold
+                          FROM %s m
+                          -- Market by market through the location index, whatever the statistics say (OFFSET 0 keeps
+                          -- the subquery apart; the coalesce keeps the planner off the far less selective status index).
+                          CROSS JOIN LATERAL (SELECT c.id, round((c.resources->>'gold')::numeric * 100)::bigint AS gold FROM %s c
+                                               WHERE c.current_location = m.location_poi AND coalesce(c.current_status, '') = 'alive'
+                                                 AND jsonb_typeof(c.resources->'gold') = 'number' OFFSET 0) c
+                         WHERE NOT (jsonb_typeof(m.vendor_list) = 'array' AND jsonb_exists(m.vendor_list, c.id::text))
                          ORDER BY 1, 2
                         """.formatted(context.table("market_entities"), context.table("character_entities")))
                 .query((rs, i) -> buyers.computeIfAbsent(rs.getString(1), key -> new ArrayList<>())
                         .add(new MarketDay.Buyer(rs.getString(2), rs.getLong(3))))
                 .list();
+        double cycle = properties.factor(EconomicPhase.ofLabel(jdbc.sql(
+                        "SELECT economic_conditions->>'phase' FROM %s ORDER BY created_at, id LIMIT 1"
+                                .formatted(context.table("world_state_entities")))
+                .query(String.class).optional().orElse(null)));
         List<Written> sales = new ArrayList<>();
         for (Market market : markets) {
             UUID id = UUID.fromString(market.id());
             SeededRandom random = SeededRandom.of(context.seed(), "trades", context.day(),
                     id.getMostSignificantBits(), id.getLeastSignificantBits());
-            for (MarketDay.Sale sale : marketDay.trade(random, averageTrades(market), stock.getOrDefault(market.id(), List.of()),
+            for (MarketDay.Sale sale : marketDay.trade(random, averageTrades(market) * cycle, stock.getOrDefault(market.id(), List.of()),
                     buyers.getOrDefault(market.id(), List.of()), factors.getOrDefault(market.id(), Map.of()),
                     market.faction() == null ? BigDecimal.ZERO : market.taxRate())) {
                 UUID tradeId = DeterministicIds.uuid(context.seed(), "trade", context.day(),
@@ -131,7 +137,7 @@ class TradingRule implements TickRule {
         return sales;
     }
 
-    /** Volume follows market size, population at the market and the economic cycle (its price factor). */
+    /** Average trades a day by market size and population at the market (the caller applies the cycle). */
     private double averageTrades(Market market) {
         double base = switch (market.size()) {
             case "tiny", "small" -> properties.smallMarketTrades();
@@ -234,11 +240,15 @@ class TradingRule implements TickRule {
                         """.formatted(items, recordset)).param("sales", json).update();
         jdbc.sql("""
                         INSERT INTO %1$s (id, item_id, owner_id, location_type, location_id, quantity, current_durability)
-                        SELECT s.target, s.item, s.buyer, 'inventory',
-                               (SELECT v.id FROM %2$s v WHERE v.owner_id = s.buyer ORDER BY v.id LIMIT 1),
-                               sum(s.quantity), 100
-                          FROM %3$s WHERE s.fresh GROUP BY s.target, s.item, s.buyer
-                        """.formatted(items, context.table("inventory_entities"), recordset))
+                        SELECT s.target, s.item, s.buyer, 'inventory', inventory.id, sum(s.quantity), 100
+                          FROM %3$s
+                          -- Each buyer's first inventory, looked up by owner (an ORDER BY id LIMIT 1 per row lets the
+                          -- planner walk the whole primary key instead).
+                          LEFT JOIN (SELECT DISTINCT ON (v.owner_id) v.owner_id, v.id
+                                       FROM %2$s v JOIN (SELECT DISTINCT b.buyer FROM %4$s WHERE b.fresh) fresh ON fresh.buyer = v.owner_id
+                                      ORDER BY v.owner_id, v.id) inventory ON inventory.owner_id = s.buyer
+                         WHERE s.fresh GROUP BY s.target, s.item, s.buyer, inventory.id
+                        """.formatted(items, context.table("inventory_entities"), recordset, recordset.replace("AS s(", "AS b(")))
                 .param("sales", json).update();
         jdbc.sql("""
                         UPDATE %s c SET reputation = coalesce(c.reputation, '{}'::jsonb) || jsonb_build_object(x.faction,

@@ -72,12 +72,12 @@ class PopulationRule implements TickRule {
                 .list();
         Map<String, Long> summary = new LinkedHashMap<>();
         List<Object> changes = new ArrayList<>();
-        long total = 0;
+        long changedRegions = 0;
         for (Region region : regions.values()) {
             long after = Math.max(0, region.population() + drawn(random(context, "population", region.id()),
                     region.population() * growth.dailyRate(region.biome(), region.food(), region.population())));
-            total += after;
             if (after != region.population()) {
+                changedRegions++;
                 changes.add(region.id());
                 changes.add(after);
             }
@@ -87,7 +87,7 @@ class PopulationRule implements TickRule {
                           FROM jsonb_each(:changes::jsonb) x WHERE r.id = x.key::uuid
                         """.formatted(context.table("region_entities")))
                 .param("changes", Json.obj(changes.toArray())).update();
-        summary.put("population", total);
+        summary.put("regions_population_changed", changedRegions);
         summary.putAll(places(context, regions));
         return summary;
     }

@@ -127,14 +127,17 @@ class StabilityRule implements TickRule {
                                                        OR r.properties->'chaos_score' IS DISTINCT FROM x.value->'chaos_score')
                         """.formatted(context.table("region_entities")))
                 .param("rows", Json.obj(rows.toArray())).update());
-        summary.put("chaos_level", worldChaos(context, rounded(world), day));
+        summary.put("world_chaos_changed", worldChaos(context, rounded(world), day));
         if (day) {
             summary.put("chaos_events", chaosEvents(context, regions));
         }
         return summary;
     }
 
-    /** Sets chaos_level and stability_index from the world's score and the events' offset; returns the chaos level. */
+    /**
+     * Sets chaos_level and stability_index from the world's score and the events' offset; returns 1 if chaos_level
+     * changed.
+     */
     private long worldChaos(TickContext context, Map<Pressure, Double> pressures, boolean day) {
         String table = context.table("world_state_entities");
         Map<String, Object> state = jdbc.sql("""
@@ -158,7 +161,7 @@ class StabilityRule implements TickRule {
                         """.formatted(table))
                 .param("chaos", level).param("stability", 1 - level / 100.0f)
                 .param("pressures", pressuresJson(pressures)).param("offset", BigDecimal.valueOf(offset)).update();
-        return level;
+        return level == now ? 0 : 1;
     }
 
     /** At most one new chaos event per region a day, by the region's level, within the cap and the cooldown. */
