@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.visualdm.worldengine.tick.ChaosLevel;
+
 /**
  * Constants of the chaos and stability rules (docs/rules.md, "Chaos and stability"), under
  * {@code world-engine.stability.*}.
@@ -35,7 +37,7 @@ public record StabilityProperties(
         if (weights.size() != Pressure.values().length) {
             throw new IllegalArgumentException("world-engine.stability.weights needs one weight per pressure " + List.of(Pressure.values()));
         }
-        if (eventChances.size() != com.visualdm.worldengine.tick.ChaosLevel.values().length) {
+        if (eventChances.size() != ChaosLevel.values().length) {
             throw new IllegalArgumentException("world-engine.stability.event-chances needs one chance per chaos level");
         }
     }
