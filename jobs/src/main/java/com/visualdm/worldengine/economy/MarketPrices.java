@@ -33,15 +33,13 @@ public class MarketPrices {
 
     /** Recomputes every market's index; returns how many markets' index changed. */
     public long reindex(TickContext context) {
-        Map<String, Object> conditions = jdbc.sql("""
-                        SELECT economic_conditions->>'phase' AS phase,
-                               CASE WHEN jsonb_typeof(economic_conditions->'price_level') = 'number'
-                                    THEN (economic_conditions->>'price_level')::float8 ELSE 1 END AS level
+        double cycle = properties.factor(EconomicConditions.phase(jdbc, context));
+        double level = jdbc.sql("""
+                        SELECT CASE WHEN jsonb_typeof(economic_conditions->'price_level') = 'number'
+                                    THEN (economic_conditions->>'price_level')::float8 ELSE 1 END
                           FROM %s ORDER BY created_at, id LIMIT 1
                         """.formatted(context.table("world_state_entities")))
-                .query().singleRow();
-        double cycle = properties.factor(EconomicPhase.ofLabel((String) conditions.get("phase")));
-        double level = ((Number) conditions.get("level")).doubleValue();
+                .query(Double.class).single();
         Map<String, Map<String, BigDecimal>> index = new TreeMap<>();
         jdbc.sql("""
                         SELECT m.id::text AS market, t.item_type,

@@ -117,10 +117,7 @@ class TradingRule implements TickRule {
                 .query((rs, i) -> buyers.computeIfAbsent(rs.getString(1), key -> new ArrayList<>())
                         .add(new MarketDay.Buyer(rs.getString(2), rs.getLong(3))))
                 .list();
-        double cycle = properties.factor(EconomicPhase.ofLabel(jdbc.sql(
-                        "SELECT economic_conditions->>'phase' FROM %s ORDER BY created_at, id LIMIT 1"
-                                .formatted(context.table("world_state_entities")))
-                .query(String.class).optional().orElse(null)));
+        double cycle = properties.factor(EconomicConditions.phase(jdbc, context));
         List<Written> sales = new ArrayList<>();
         for (Market market : markets) {
             UUID id = UUID.fromString(market.id());

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.visualdm.worldengine.calendar.GameDate;
-import com.visualdm.worldengine.economy.EconomicPhase;
+import com.visualdm.worldengine.economy.EconomicConditions;
 import com.visualdm.worldengine.economy.EconomyProperties;
 import com.visualdm.worldengine.json.Json;
 import com.visualdm.worldengine.random.DeterministicIds;
@@ -63,9 +63,7 @@ class StabilityRule implements TickRule {
     }
 
     private Map<String, Long> compute(TickContext context, boolean day) {
-        String phase = jdbc.sql("SELECT economic_conditions->>'phase' FROM %s ORDER BY created_at, id LIMIT 1"
-                .formatted(context.table("world_state_entities"))).query(String.class).optional().orElse(null);
-        double phasePressure = properties.phasePressures().get(EconomicPhase.ofLabel(phase).ordinal());
+        double phasePressure = properties.phasePressures().get(EconomicConditions.phase(jdbc, context).ordinal());
         StringBuilder stored = new StringBuilder();
         for (Pressure pressure : Pressure.values()) {
             stored.append(", CASE WHEN jsonb_typeof(r.properties->'pressures'->'%1$s') = 'number' THEN (r.properties->'pressures'->>'%1$s')::float8 ELSE 0 END"
