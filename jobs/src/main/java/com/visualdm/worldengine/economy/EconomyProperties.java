@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minimumPopulationFactor least factor of the POI population on the volume
  * @param maximumPopulationFactor greatest factor of the POI population on the volume
  * @param maximumQuantity most units of one good in one trade
+ * @param saleShare share of trades in which a person sells goods to a merchant rather than buying
+ * @param buyBackFactor share of the market price a merchant pays for goods bought from a person
  * @param restockPerDay units a merchant's stack of goods grows by each day (goods are made, not bought)
  * @param stockCap units a merchant's stack holds at most by restocking
  * @param tradeReputation change of buyer's and seller's reputation with the market's faction per trade
@@ -52,6 +54,8 @@ public record EconomyProperties(
         @DefaultValue("0.25") double minimumPopulationFactor,
         @DefaultValue("2") double maximumPopulationFactor,
         @DefaultValue("5") int maximumQuantity,
+        @DefaultValue("0.25") double saleShare,
+        @DefaultValue("0.5") double buyBackFactor,
         @DefaultValue("2") int restockPerDay,
         @DefaultValue("20") int stockCap,
         @DefaultValue("1") int tradeReputation,

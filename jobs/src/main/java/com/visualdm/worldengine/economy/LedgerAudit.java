@@ -59,18 +59,20 @@ public class LedgerAudit {
                     OR (to_entity IS NULL) <> (transaction_type IS NOT DISTINCT FROM 'burn')
                     OR amount < 0
                  ORDER BY 1""".formatted(transactions)));
-        findings.add(check("every trade has its purchase and tax transactions", """
+        findings.add(check("every trade has its payment (purchase or sale) and tax transactions", """
                 WITH linked AS (
                     SELECT properties->>'trade_id' AS trade,
-                           sum(amount) FILTER (WHERE transaction_type = 'purchase') AS paid,
-                           count(*) FILTER (WHERE transaction_type = 'purchase') AS purchases,
+                           sum(amount) FILTER (WHERE transaction_type <> 'tax') AS paid,
+                           count(*) FILTER (WHERE transaction_type <> 'tax') AS payments,
+                           min(transaction_type) FILTER (WHERE transaction_type <> 'tax') AS kind,
                            coalesce(sum(amount) FILTER (WHERE transaction_type = 'tax'), 0) AS tax
                       FROM %1$s WHERE jsonb_exists(properties, 'trade_id') GROUP BY 1)
-                SELECT 'trade ' || t.id || ' on day ' || t.world_day || ': value ' || t.trade_value || ' tax ' || t.tax_paid
-                       || ', transactions ' || coalesce(l.purchases, 0) || ' purchase(s) of ' || coalesce(l.paid, 0)
-                       || ' and tax ' || coalesce(l.tax, 0)
+                SELECT t.trade_type || ' ' || t.id || ' on day ' || t.world_day || ': value ' || t.trade_value || ' tax ' || t.tax_paid
+                       || ', transactions ' || coalesce(l.payments, 0) || ' ' || coalesce(l.kind, 'payment') || '(s) of '
+                       || coalesce(l.paid, 0) || ' and tax ' || coalesce(l.tax, 0)
                   FROM %2$s t LEFT JOIN linked l ON l.trade = t.id::text
-                 WHERE l.trade IS NULL OR l.purchases <> 1 OR l.paid <> t.trade_value OR l.tax <> coalesce(t.tax_paid, 0)
+                 WHERE l.trade IS NULL OR l.payments <> 1 OR l.kind IS DISTINCT FROM t.trade_type OR l.paid <> t.trade_value
+                    OR l.tax <> coalesce(t.tax_paid, 0)
                  ORDER BY 1""".formatted(transactions, trades)));
         findings.add(check("every transaction of a trade belongs to a trade", """
                 SELECT x.transaction_type || ' ' || x.id || ' names trade ' || (x.properties->>'trade_id')

@@ -7,7 +7,7 @@ import java.util.Locale;
  * (no payee) destroys it; every other kind moves money from one holder to another.
  */
 public enum TransactionKind {
-    MINT, BURN, PURCHASE, TAX, TRIBUTE;
+    MINT, BURN, PURCHASE, SALE, TAX, TRIBUTE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -72,10 +72,12 @@ class EconomyInvariantsTests extends DatabaseTest {
                 assertThat(finding.count()).as(finding.check() + " " + finding.examples()).isZero());
         assertThat(count("SELECT count(DISTINCT world_day) FROM %s WHERE world_day > :start", "trade_entities", start))
                 .as("every day trades").isEqualTo(DAYS);
+        assertThat(count("SELECT count(DISTINCT trade_type) FROM %s WHERE world_day > :start", "trade_entities", start))
+                .as("people buy from merchants and sell to them").isEqualTo(2);
         assertThat(count("SELECT count(*) FROM %s WHERE world_day > :start AND world_day <> " + WORLD.schema()
                 + ".world_day_of(trade_date)", "trade_entities", start)).isZero();
-        assertThat(count("SELECT count(*) FROM %s WHERE world_day > :start AND transaction_type IN ('purchase', 'tax')",
-                "transaction_entities", start)).as("a purchase and a tax per trade")
+        assertThat(count("SELECT count(*) FROM %s WHERE world_day > :start AND transaction_type IN ('purchase', 'sale', 'tax')",
+                "transaction_entities", start)).as("a payment and a tax per trade")
                 .isEqualTo(2 * count("SELECT count(*) FROM %s WHERE world_day > :start", "trade_entities", start));
         assertThat(days.stream().mapToLong(day -> day.count("trades")).sum())
                 .isEqualTo(count("SELECT count(*) FROM %s WHERE world_day > :start", "trade_entities", start));

@@ -15,7 +15,7 @@ import com.visualdm.worldengine.random.SeededRandom;
 class EconomyRulesTests {
 
     static final EconomyProperties DEFAULTS = new EconomyProperties(List.of(60, 45, 30, 40, 35, 50),
-            List.of(1.0, 1.1, 1.3, 0.8, 0.6, 0.9), 0.02, 0.1, 10, 0.2, 10, 0.5, 0.05, 2, 4, 6, 500, 0.25, 2, 5, 2, 20, 1,
+            List.of(1.0, 1.1, 1.3, 0.8, 0.6, 0.9), 0.02, 0.1, 10, 0.2, 10, 0.5, 0.05, 2, 4, 6, 500, 0.25, 2, 5, 0.25, 0.5, 2, 20, 1,
             0.1, 5, 0.08, 0.1, 0.2, 5);
 
     final Prices prices = new Prices(DEFAULTS);
@@ -64,23 +64,35 @@ class EconomyRulesTests {
     }
 
     @Test
-    void aMarketDayNeverSellsMoreThanAStackHoldsNorMoreThanABuyerCanPay() {
-        MarketDay day = new MarketDay(5);
+    void aMarketDayNeverGivesMoreThanAStackHoldsNorTakesMoreThanABuyerCanPay() {
+        MarketDay day = new MarketDay(5, 0.25, 0.5);
         List<MarketDay.Stack> stock = List.of(new MarketDay.Stack("s1", "m1", "i1", "tool", 1000, 3),
                 new MarketDay.Stack("s2", "m1", "i2", "consumable", 50, 20));
-        List<MarketDay.Buyer> buyers = List.of(new MarketDay.Buyer("b1", 2500), new MarketDay.Buyer("b2", 100_000));
-        List<MarketDay.Sale> sales = day.trade(SeededRandom.of(1, "test"), 40, stock, buyers,
-                Map.of("tool", 1.5, "consumable", 1.0), new BigDecimal("0.1"));
-        assertThat(sales).isNotEmpty();
-        assertThat(sales.stream().filter(s -> s.stack().id().equals("s1")).mapToInt(MarketDay.Sale::quantity).sum()).isLessThanOrEqualTo(3);
-        assertThat(sales.stream().filter(s -> s.stack().id().equals("s2")).mapToInt(MarketDay.Sale::quantity).sum()).isLessThanOrEqualTo(20);
-        assertThat(sales.stream().filter(s -> s.buyer().equals("b1")).mapToLong(MarketDay.Sale::valueCents).sum()).isLessThanOrEqualTo(2500);
-        for (MarketDay.Sale sale : sales) {
-            assertThat(sale.unitCents()).isEqualTo(sale.stack().id().equals("s1") ? 1500 : 50);
-            assertThat(sale.valueCents()).isEqualTo(sale.unitCents() * sale.quantity());
-            assertThat(sale.taxCents()).isEqualTo(Math.round(sale.valueCents() * 0.1));
+        List<MarketDay.Stack> holdings = List.of(new MarketDay.Stack("h1", "b2", "i3", "weapon", 2000, 2));
+        Map<String, Long> gold = Map.of("b1", 2500L, "b2", 100_000L, "m1", 5000L);
+        List<MarketDay.Trade> trades = day.trade(SeededRandom.of(1, "test"), 40, stock, List.of("b1", "b2"), holdings, gold,
+                Map.of("tool", 1.5, "consumable", 1.0, "weapon", 1.0), new BigDecimal("0.1"));
+        assertThat(trades).extracting(MarketDay.Trade::type).contains(MarketDay.TradeType.PURCHASE, MarketDay.TradeType.SALE);
+        for (String stack : List.of("s1", "s2", "h1")) {
+            int held = stack.equals("s1") ? 3 : stack.equals("s2") ? 20 : 2;
+            assertThat(trades.stream().filter(t -> t.from().id().equals(stack)).mapToInt(MarketDay.Trade::quantity).sum())
+                    .as("units out of " + stack).isLessThanOrEqualTo(held);
         }
-        assertThat(day.trade(SeededRandom.of(1, "test"), 40, stock, buyers, Map.of("tool", 1.5, "consumable", 1.0),
-                new BigDecimal("0.1"))).as("the same draws, the same trades").isEqualTo(sales);
+        assertThat(trades.stream().filter(t -> t.buyer().equals("b1")).mapToLong(MarketDay.Trade::valueCents).sum()).isLessThanOrEqualTo(2500);
+        for (MarketDay.Trade trade : trades) {
+            if (trade.type() == MarketDay.TradeType.SALE) {
+                assertThat(trade.buyer()).isEqualTo("m1");
+                assertThat(trade.seller()).isEqualTo("b2");
+                assertThat(trade.unitCents()).as("a merchant pays half the price").isEqualTo(1000);
+            } else {
+                assertThat(trade.seller()).isEqualTo("m1");
+                assertThat(trade.unitCents()).isEqualTo(trade.from().id().equals("s1") ? 1500 : 50);
+            }
+            assertThat(trade.valueCents()).isEqualTo(trade.unitCents() * trade.quantity());
+            assertThat(trade.taxCents()).isEqualTo(Math.round(trade.valueCents() * 0.1));
+        }
+        assertThat(day.trade(SeededRandom.of(1, "test"), 40, stock, List.of("b1", "b2"), holdings, gold,
+                Map.of("tool", 1.5, "consumable", 1.0, "weapon", 1.0), new BigDecimal("0.1")))
+                .as("the same draws, the same trades").isEqualTo(trades);
     }
 }

@@ -69,11 +69,11 @@ class EconomyScenarioTests extends DatabaseTest {
                         SELECT (t.items_traded->0->>'unit_price')::numeric AS unit, i.base_value, i.item_type,
                                (m.properties->'price_index'->>i.item_type)::numeric AS factor
                           FROM %s t JOIN %s m ON m.id = t.market_id JOIN %s i ON i.id = (t.items_traded->0->>'item_id')::uuid
-                         WHERE t.world_day = :day
+                         WHERE t.world_day = :day AND t.trade_type = 'purchase'
                         """.formatted(world.qualified("trade_entities"), world.qualified("market_entities"),
                         world.qualified("item_entities")))
                 .param("day", day).query().listOfRows();
-        assertThat(trades).as("the day's trades").isNotEmpty();
+        assertThat(trades).as("the day's purchases").isNotEmpty();
         for (Map<String, Object> trade : trades) {
             BigDecimal expected = ((BigDecimal) trade.get("base_value")).multiply((BigDecimal) trade.get("factor"))
                     .setScale(2, RoundingMode.HALF_UP).max(new BigDecimal("0.01"));
