@@ -113,34 +113,37 @@ class TradingRule implements TickRule {
                 })
                 .list();
         Map<String, List<String>> people = new TreeMap<>();
+        // Market by market, person by person, through the location and owner indexes whatever the statistics say:
+        // OFFSET 0 keeps each subquery apart, and the coalesces keep the planner off the far less selective status
+        // and location-type indexes.
+        String peopleAtMarkets = """
+                %s m
+                CROSS JOIN LATERAL (SELECT c.id, round((c.resources->>'gold')::numeric * 100)::bigint AS gold FROM %s c
+                                     WHERE c.current_location = m.location_poi AND coalesce(c.current_status, '') = 'alive'
+                                       AND jsonb_typeof(c.resources->'gold') = 'number' OFFSET 0) c""".formatted(
+                context.table("market_entities"), context.table("character_entities"));
+        String notVendor = "NOT (jsonb_typeof(m.vendor_list) = 'array' AND jsonb_exists(m.vendor_list, c.id::text))";
+        jdbc.sql("SELECT m.id::text, c.id::text, c.gold FROM " + peopleAtMarkets + " WHERE " + notVendor + " ORDER BY 1, 2")
+                .query((rs, i) -> {
+                    gold.put(rs.getString(2), rs.getLong(3));
+                    return people.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(rs.getString(2));
+                })
+                .list();
         Map<String, List<MarketDay.Stack>> holdings = new TreeMap<>();
         jdbc.sql("""
-                        SELECT m.id::text, c.id::text, c.gold, s.id::text, s.owner_id::text, s.item_id::text, i.item_type,
+                        SELECT m.id::text, s.id::text, s.owner_id::text, s.item_id::text, i.item_type,
                                round(coalesce(i.base_value, 0) * 100)::bigint, s.quantity
-                          FROM %s m
-                          -- Market by market through the location index, whatever the statistics say (OFFSET 0 keeps
-                          -- the subquery apart; the coalesce keeps the planner off the far less selective status index).
-                          CROSS JOIN LATERAL (SELECT c.id, round((c.resources->>'gold')::numeric * 100)::bigint AS gold FROM %s c
-                                               WHERE c.current_location = m.location_poi AND coalesce(c.current_status, '') = 'alive'
-                                                 AND jsonb_typeof(c.resources->'gold') = 'number' OFFSET 0) c
-                          LEFT JOIN %s s ON s.owner_id = c.id AND s.location_type = 'inventory' AND s.quantity > 0
-                          LEFT JOIN %s i ON i.id = s.item_id
-                         WHERE NOT (jsonb_typeof(m.vendor_list) = 'array' AND jsonb_exists(m.vendor_list, c.id::text))
-                         ORDER BY 1, 2, 4
-                        """.formatted(context.table("market_entities"), context.table("character_entities"),
-                        context.table("item_instance_entities"), context.table("item_entities")))
-                .query((rs, i) -> {
-                    List<String> here = people.computeIfAbsent(rs.getString(1), key -> new ArrayList<>());
-                    if (here.isEmpty() || !here.get(here.size() - 1).equals(rs.getString(2))) {
-                        here.add(rs.getString(2));
-                        gold.put(rs.getString(2), rs.getLong(3));
-                    }
-                    if (rs.getString(4) != null) {
-                        holdings.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(new MarketDay.Stack(
-                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9)));
-                    }
-                    return null;
-                })
+                          FROM %s
+                          CROSS JOIN LATERAL (SELECT s.id, s.owner_id, s.item_id, s.quantity FROM %s s
+                                               WHERE s.owner_id = c.id AND coalesce(s.location_type, '') = 'inventory'
+                                                 AND s.quantity > 0 OFFSET 0) s
+                          JOIN %s i ON i.id = s.item_id
+                         WHERE %s
+                         ORDER BY 1, 2
+                        """.formatted(peopleAtMarkets, context.table("item_instance_entities"), context.table("item_entities"),
+                        notVendor))
+                .query((rs, i) -> holdings.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(new MarketDay.Stack(
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getInt(7))))
                 .list();
         double cycle = properties.factor(EconomicConditions.phase(jdbc, context));
         List<Written> trades = new ArrayList<>();
