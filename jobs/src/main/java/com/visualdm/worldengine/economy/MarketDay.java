@@ -67,7 +67,7 @@ final class MarketDay {
         Map<String, Integer> left = new LinkedHashMap<>();
         stock.forEach(stack -> left.put(stack.id(), stack.quantity()));
         holdings.forEach(stack -> left.put(stack.id(), stack.quantity()));
-        Map<String, Long> money = new LinkedHashMap<>(gold);
+        Map<String, Long> moved = new LinkedHashMap<>(); // today's changes of money; gold holds everyone's
         int count = random.count(averageTrades);
         for (int n = 0; n < count; n++) {
             boolean sale = random.chance(saleShare) && !holdings.isEmpty();
@@ -79,15 +79,16 @@ final class MarketDay {
             int minute = random.nextInt(60);
             double factor = priceFactors.getOrDefault(from.type(), 1.0) * (sale ? buyBackFactor : 1);
             long unit = Math.max(1, Math.round(from.baseCents() * factor));
-            int quantity = (int) Math.min(Math.min(wanted, left.get(from.id())), money.getOrDefault(buyer, 0L) / unit);
+            long held = gold.getOrDefault(buyer, 0L) + moved.getOrDefault(buyer, 0L);
+            int quantity = (int) Math.min(Math.min(wanted, left.get(from.id())), held / unit);
             if (quantity < 1) {
                 continue;
             }
             long value = unit * quantity;
             long tax = taxRate.multiply(BigDecimal.valueOf(value)).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
             left.merge(from.id(), -quantity, Integer::sum);
-            money.merge(buyer, -value, Long::sum);
-            money.merge(from.owner(), value - tax, Long::sum);
+            moved.merge(buyer, -value, Long::sum);
+            moved.merge(from.owner(), value - tax, Long::sum);
             trades.add(new Trade(n, sale ? TradeType.SALE : TradeType.PURCHASE, buyer, from.owner(), from, quantity,
                     unit, value, tax, hour, minute));
         }
