@@ -113,17 +113,18 @@ class TradingRule implements TickRule {
                 })
                 .list();
         Map<String, List<String>> people = new TreeMap<>();
-        // Market by market, person by person, through the location and owner indexes whatever the statistics say:
-        // OFFSET 0 keeps each subquery apart, and the coalesces keep the planner off the far less selective status
-        // and location-type indexes.
         String peopleAtMarkets = """
-                %s m
-                CROSS JOIN LATERAL (SELECT c.id, round((c.resources->>'gold')::numeric * 100)::bigint AS gold FROM %s c
-                                     WHERE c.current_location = m.location_poi AND coalesce(c.current_status, '') = 'alive'
-                                       AND jsonb_typeof(c.resources->'gold') = 'number' OFFSET 0) c""".formatted(
+                %s m JOIN %s c ON c.current_location = m.location_poi
+                 AND c.current_status = 'alive' AND jsonb_typeof(c.resources->'gold') = 'number'
+                 AND NOT (jsonb_typeof(m.vendor_list) = 'array' AND jsonb_exists(m.vendor_list, c.id::text))""".formatted(
                 context.table("market_entities"), context.table("character_entities"));
-        String notVendor = "NOT (jsonb_typeof(m.vendor_list) = 'array' AND jsonb_exists(m.vendor_list, c.id::text))";
-        jdbc.sql("SELECT m.id::text, c.id::text, c.gold FROM " + peopleAtMarkets + " WHERE " + notVendor + " ORDER BY 1, 2")
+        // Everyone at a market is read at once: hash joins over whole tables. A freshly generated world has no
+        // planner statistics until it is analyzed, and the planner then guesses a few rows and loops per row.
+        jdbc.sql("SET LOCAL enable_nestloop = off").update();
+        jdbc.sql("""
+                        SELECT m.id::text, c.id::text, round((c.resources->>'gold')::numeric * 100)::bigint
+                          FROM %s ORDER BY 1, 2
+                        """.formatted(peopleAtMarkets))
                 .query((rs, i) -> {
                     gold.put(rs.getString(2), rs.getLong(3));
                     return people.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(rs.getString(2));
@@ -134,17 +135,14 @@ class TradingRule implements TickRule {
                         SELECT m.id::text, s.id::text, s.owner_id::text, s.item_id::text, i.item_type,
                                round(coalesce(i.base_value, 0) * 100)::bigint, s.quantity
                           FROM %s
-                          CROSS JOIN LATERAL (SELECT s.id, s.owner_id, s.item_id, s.quantity FROM %s s
-                                               WHERE s.owner_id = c.id AND coalesce(s.location_type, '') = 'inventory'
-                                                 AND s.quantity > 0 OFFSET 0) s
+                          JOIN %s s ON s.owner_id = c.id AND s.location_type = 'inventory' AND s.quantity > 0
                           JOIN %s i ON i.id = s.item_id
-                         WHERE %s
                          ORDER BY 1, 2
-                        """.formatted(peopleAtMarkets, context.table("item_instance_entities"), context.table("item_entities"),
-                        notVendor))
+                        """.formatted(peopleAtMarkets, context.table("item_instance_entities"), context.table("item_entities")))
                 .query((rs, i) -> holdings.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(new MarketDay.Stack(
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getInt(7))))
                 .list();
+        jdbc.sql("SET LOCAL enable_nestloop = on").update();
         double cycle = properties.factor(EconomicConditions.phase(jdbc, context));
         List<Written> trades = new ArrayList<>();
         for (Market market : markets) {
