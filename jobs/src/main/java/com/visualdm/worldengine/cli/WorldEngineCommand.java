@@ -12,6 +12,7 @@ import com.visualdm.worldengine.operations.RestartCommand;
 import com.visualdm.worldengine.operations.StopCommand;
 import com.visualdm.worldengine.schedule.SchedulesCommand;
 import com.visualdm.worldengine.serve.ServeCommand;
+import com.visualdm.worldengine.economy.AuditCommand;
 import com.visualdm.worldengine.tick.TickCommand;
 import com.visualdm.worldengine.world.DropCommand;
 import com.visualdm.worldengine.world.InitCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
                 WorldsCommand.class,
                 DropCommand.class,
                 TickCommand.class,
+                AuditCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
                 SchedulesCommand.class,
@@ -53,7 +55,8 @@ import picocli.CommandLine.Command;
                 "1:a job failed",
                 "2:usage or bad input (unknown world, invalid name, ...)",
                 "3:database unreachable",
-                "4:busy: another process is working on that world or execution"})
+                "4:busy: another process is working on that world or execution",
+                "5:audit found the ledger of a world inconsistent"})
 public class WorldEngineCommand implements Runnable {
 
     private final EngineRuntime runtime;

@@ -6,7 +6,9 @@ public enum ExitCode {
     JOB_FAILED(1),
     BAD_INPUT(2),
     DATABASE_UNREACHABLE(3),
-    BUSY(4);
+    BUSY(4),
+    /** {@code audit} found the ledger of a world inconsistent. */
+    AUDIT_FAILED(5);
 
     private final int code;
 

@@ -2,7 +2,6 @@ package com.visualdm.worldengine.tick;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,27 +28,6 @@ class HistoryAndWorldVersion implements TickRule {
     @Override
     public TickPhase phase() {
         return TickPhase.HISTORY_AND_WORLD_VERSION;
-    }
-
-    /** Chaos levels of docs/rules.md: the level a chaos_level (0-100) is at starts at these values. */
-    enum ChaosLevel {
-        STABLE(0), ELEVATED(30), HIGH(60), CRITICAL(80), EXTREME(95);
-
-        final int from;
-
-        ChaosLevel(int from) {
-            this.from = from;
-        }
-
-        static ChaosLevel of(long chaos) {
-            ChaosLevel level = STABLE;
-            for (ChaosLevel candidate : values()) {
-                if (chaos >= candidate.from) {
-                    level = candidate;
-                }
-            }
-            return level;
-        }
     }
 
     @Override
@@ -108,7 +86,7 @@ class HistoryAndWorldVersion implements TickRule {
         ChaosLevel from = ChaosLevel.of(before.get(0));
         ChaosLevel to = ChaosLevel.of(chaos);
         String direction = to.compareTo(from) > 0 ? "rises" : "falls";
-        String level = to.name().toLowerCase(Locale.ROOT);
+        String level = to.label();
         jdbc.sql("""
                         INSERT INTO %s (id, event_name, event_description, event_date, world_day, event_type, significance_level)
                         VALUES (md5(:seed || ':chaos:' || :day)::uuid, :name, :description, :date::jsonb, :day, 'chaos', :significance)

@@ -40,10 +40,10 @@ public class TickCommand implements Callable<Integer> {
     public static void print(DayResult day, PrintWriter out) {
         long rejected = day.count("events_rejected") + day.count("quests_rejected");
         out.printf("%s  day %d  %5.1f s  events +%d activated, %d resolved; quests %d failed, %d abandoned; "
-                        + "history %d%s%s%n",
+                        + "trades %d; history %d%s%s%n",
                 day.date(), day.date().worldDay(), day.duration().toMillis() / 1000.0,
                 day.count("events_activated"), day.count("events_resolved"), day.count("quests_failed"),
-                day.count("quests_abandoned"), day.count("history_records"),
+                day.count("quests_abandoned"), day.count("trades"), day.count("history_records"),
                 rejected > 0 ? "; rejected rows " + rejected : "",
                 day.completed() ? (day.resumed() ? " (resumed)" : "") : "  " + day.status() + ": " + day.exitDescription());
         out.flush();

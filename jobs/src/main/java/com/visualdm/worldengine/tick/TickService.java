@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +41,9 @@ public class TickService {
     private final TickFires fires;
     private final JdbcClient jdbc;
 
-    public TickService(Job worldTick, JobOperator jobOperator, JobRepository jobRepository, WorldService worlds,
-                       WorldLock lock, TickLog log, TickFires fires, JdbcClient jdbc) {
+    public TickService(@Qualifier(WorldTickJobConfiguration.JOB_NAME) Job worldTick, JobOperator jobOperator,
+                       JobRepository jobRepository, WorldService worlds, WorldLock lock, TickLog log, TickFires fires,
+                       JdbcClient jdbc) {
         this.worldTick = worldTick;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;

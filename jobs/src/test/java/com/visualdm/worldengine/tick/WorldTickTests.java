@@ -62,7 +62,8 @@ class WorldTickTests extends DatabaseTest {
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(execution.getStepExecutions()).extracting(step -> step.getStepName())
                     .containsExactly("advanceClockStep", "eventLifecycleStep", "consequencePropagationStep",
-                            "questDeadlinesStep", "historyAndWorldVersionStep");
+                            "questDeadlinesStep", "economyStep", "tradingStep", "populationStep", "factionsStep",
+                            "stabilityStep", "historyAndWorldVersionStep");
         }
         int today = start + 40;
         String schema = "world_tick_days";
@@ -176,6 +177,8 @@ class WorldTickTests extends DatabaseTest {
         // Quiet the generated events, then start one regional event tomorrow in a region with a neighbour.
         jdbc.sql("UPDATE " + schema + ".event_entities SET immediate_effects = '{}', ongoing_effects = '{}', "
                 + "long_term_consequences = '{}'").update();
+        // Without a population the day's food production and consumption leave the regions' food alone.
+        jdbc.sql("UPDATE " + schema + ".region_entities SET resource_abundance = resource_abundance - 'population'").update();
         String region = jdbc.sql("SELECT id::text FROM " + schema + ".region_entities ORDER BY id LIMIT 1").query(String.class).single();
         List<String> neighbours = jdbc.sql("SELECT jsonb_array_elements_text(trade_routes) FROM " + schema
                 + ".region_entities WHERE id = '" + region + "'").query(String.class).list();

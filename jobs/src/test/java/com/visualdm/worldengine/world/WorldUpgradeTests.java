@@ -21,14 +21,24 @@ class WorldUpgradeTests {
 
         // Put the world back to version 1, as if it had been created by an engine that knew only V1.
         jdbc.sql("DROP FUNCTION world_upgrade_me.touch_updated_at() CASCADE").update();
-        jdbc.sql("DELETE FROM world_upgrade_me.flyway_schema_history WHERE version = '2'").update();
+        jdbc.sql("UPDATE world_upgrade_me.faction_entities SET resources = resources - 'gold'").update();
+        jdbc.sql("DELETE FROM world_upgrade_me.flyway_schema_history WHERE version IN ('2', '3')").update();
         assertThat(triggers(jdbc)).isZero();
 
         assertThat(Cli.run("worlds").exitCode()).isZero();
 
         assertThat(triggers(jdbc)).isEqualTo(17);
         assertThat(jdbc.sql("SELECT max(version::int) FROM world_upgrade_me.flyway_schema_history WHERE success")
-                .query(Integer.class).single()).isEqualTo(2);
+                .query(Integer.class).single()).isEqualTo(3);
+        // V3 gave the factions the gold their transactions add up to.
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM world_upgrade_me.faction_entities f
+                 WHERE (f.resources->>'gold')::numeric IS DISTINCT FROM (
+                       SELECT sum(CASE WHEN t.to_entity = f.id THEN t.amount ELSE -t.amount END)
+                         FROM world_upgrade_me.transaction_entities t WHERE f.id IN (t.to_entity, t.from_entity))
+                """).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM world_upgrade_me.faction_entities WHERE (resources->>'gold')::numeric > 0")
+                .query(Long.class).single()).isPositive();
         assertThat(Cli.run("drop", "--world", "upgrade_me", "--yes").exitCode()).isZero();
     }
 

@@ -99,6 +99,7 @@ public class WorldGenerator {
             Future<?> tradesWritten = attaches.submit(() -> tradeHistory.write("trade_entities" + LOAD_SUFFIX,
                     "transaction_entities" + LOAD_SUFFIX, progress));
             rows.characters(net);
+            rows.factionTreasuries(net);
             rows.openingBalances(net);
             rows.belongings();
             rows.events();
@@ -486,6 +487,20 @@ public class WorldGenerator {
                             .endRow();
                 }
                 count("npc_entities", out.finish());
+            }
+        }
+
+        /** A faction's money, like a character's, is its opening balance plus its net trade history (taxes). */
+        void factionTreasuries(long[] net) throws SQLException {
+            try (var update = connection.prepareStatement("UPDATE %s SET resources = resources || jsonb_build_object('gold', ?::numeric) WHERE id = ?::uuid"
+                    .formatted(qualified(schema, "faction_entities")))) {
+                for (int f = 0; f < plan.factions; f++) {
+                    int holder = plan.characters + f;
+                    update.setString(1, Json.hundredths(minted(holder, net) + net[holder]).json());
+                    update.setString(2, plan.factionId(f));
+                    update.addBatch();
+                }
+                update.executeBatch();
             }
         }
 

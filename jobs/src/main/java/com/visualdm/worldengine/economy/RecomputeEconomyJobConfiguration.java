@@ -1,0 +1,49 @@
+package com.visualdm.worldengine.economy;
+
+import java.util.Map;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.visualdm.worldengine.tick.RecomputeTasklet;
+import com.visualdm.worldengine.tick.TickService;
+import com.visualdm.worldengine.world.WorldJobParameters;
+import com.visualdm.worldengine.world.WorldLock;
+import com.visualdm.worldengine.world.WorldRegistry;
+
+/**
+ * The {@code recomputeEconomy} job: recomputes every market's price index from the world's current state, without
+ * advancing time; launched twice in a row it changes nothing the second time. Identifying parameters: world,
+ * worldId and run ({@link WorldJobParameters#run}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class RecomputeEconomyJobConfiguration {
+
+    public static final String JOB_NAME = "recomputeEconomy";
+    public static final String STEP_NAME = "recomputePricesStep";
+
+    @Bean
+    public Step recomputePricesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                    MarketPrices prices, WorldRegistry registry, WorldLock lock, TickService ticks) {
+        return new StepBuilder(STEP_NAME, jobRepository)
+                .tasklet(new RecomputeTasklet(JOB_NAME, context -> Map.of("markets_repriced", prices.reindex(context)),
+                        registry, lock, ticks), transactionManager)
+                .build();
+    }
+
+    @Bean
+    public Job recomputeEconomy(JobRepository jobRepository, Step recomputePricesStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(new DefaultJobParametersValidator(
+                        new String[] {WorldJobParameters.WORLD, WorldJobParameters.WORLD_ID, WorldJobParameters.RUN}, new String[0]))
+                .start(recomputePricesStep)
+                .build();
+    }
+}
