@@ -82,7 +82,7 @@ class RepeatableJobRunsTests extends DatabaseTest {
     @Test
     void aRepeatableJobRunsOncePerRunKeyWithTheWorldsParameters() {
         TestWorlds.recreate(worlds, WORLD, 3, WorldSize.TINY);
-        assertThat(runs.jobNames()).containsExactly("repeatableTestJob", "worldTick");
+        assertThat(runs.jobNames()).containsExactly("recomputeEconomy", "recomputeStability", "repeatableTestJob", "worldTick");
 
         long instances = instances();
         long run = System.currentTimeMillis();
