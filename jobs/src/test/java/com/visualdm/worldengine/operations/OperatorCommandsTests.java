@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.visualdm.worldengine.support.Cli;
 import com.visualdm.worldengine.support.DatabaseTest;
 import com.visualdm.worldengine.support.TestWorlds;
+import com.visualdm.worldengine.tick.TickPhase;
 import com.visualdm.worldengine.tick.TickService;
 import com.visualdm.worldengine.tick.WorldTickJobConfiguration;
 import com.visualdm.worldengine.world.WorldJobParameters;
@@ -66,7 +67,7 @@ class OperatorCommandsTests extends DatabaseTest {
 
         Cli.Result list = cli("jobs", "list");
         assertThat(list.exitCode()).as(list.all()).isZero();
-        assertThat(list.out()).containsPattern("worldTick\\s+5\\s");
+        assertThat(list.out()).containsPattern("worldTick\\s+" + TickPhase.values().length + "\\s");
         assertThat(cli("jobs", "list", "--json").out()).contains("\"name\": \"worldTick\"").contains("advanceClockStep");
 
         Cli.Result run = cli("jobs", "run", "worldTick", "--world", JOBS_WORLD.value(), "days=2", "run=2026-01-31T03:00:00Z");
@@ -145,7 +146,8 @@ class OperatorCommandsTests extends DatabaseTest {
         assertThat(ticks.currentDay(WORLD)).isEqualTo(start + 3);
         assertRefused(cli("restart", Long.toString(dead)), 2, "is not the last of its job instance");
         assertThat(jdbc.sql("SELECT count(*) FROM engine.step_throughput WHERE world = :world AND job_execution_id = :id")
-                .param("world", WORLD.value()).param("id", completed).query(Long.class).single()).isEqualTo(5L);
+                .param("world", WORLD.value()).param("id", completed).query(Long.class).single())
+                .isEqualTo(TickPhase.values().length);
         assertThat(jdbc.sql("SELECT world_day FROM engine.tick_duration_trend WHERE world = :world ORDER BY world_day")
                 .param("world", WORLD.value()).query(Integer.class).list()).containsExactly(start + 1, start + 2, start + 3);
         assertThat(jdbc.sql("SELECT previous_7_days_average_seconds IS NOT NULL FROM engine.tick_duration_trend WHERE world = :world AND world_day = :day")
@@ -187,7 +189,8 @@ class OperatorCommandsTests extends DatabaseTest {
                 Duration.ofMillis(100))) {
             Thread.sleep(1000);
         }
-        assertThat(console.toString()).contains("... worldTick: step starting (0 of 5 done), 0 items read, 0 written");
+        assertThat(console.toString()).contains("... worldTick: step starting (0 of " + TickPhase.values().length
+                + " done), 0 items read, 0 written");
     }
 
     /** An earlier run of this test left executions of a world of the same name: they would be listed too. */
