@@ -3,7 +3,9 @@ package com.visualdm.worldengine.cli;
 import java.io.PrintWriter;
 
 import com.visualdm.worldengine.bench.BenchCommand;
+import com.visualdm.worldengine.archive.ArchiveCommand;
 import com.visualdm.worldengine.demo.DemoCommand;
+import com.visualdm.worldengine.partition.PartitionsCommand;
 import com.visualdm.worldengine.tick.TickCommand;
 import com.visualdm.worldengine.world.DropCommand;
 import com.visualdm.worldengine.world.InitCommand;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Command;
                 WorldsCommand.class,
                 DropCommand.class,
                 TickCommand.class,
+                PartitionsCommand.class,
+                ArchiveCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
