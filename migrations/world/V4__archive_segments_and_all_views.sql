@@ -18,6 +18,7 @@ DECLARE
     v_unpacked_columns text;
     v_unnest_arguments text;
     v_unnest_names text;
+    v_column name;
 BEGIN
     FOREACH v_table IN ARRAY ARRAY['trade_entities', 'transaction_entities', 'history_entities'] LOOP
         SELECT string_agg(format('%I %s[] NOT NULL', a.attname, format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
@@ -45,6 +46,15 @@ BEGIN
                        'CONSTRAINT %I CHECK (format_version = 1))',
                        v_table || '_archive', v_archive_columns, v_table || '_archive_pkey',
                        v_table || '_archive_format_known');
+        FOR v_column IN SELECT a.attname FROM pg_catalog.pg_attribute a
+                          WHERE a.attrelid = format('%I.%I', current_schema(), v_table || '_archive')::regclass
+                            AND a.attnum > 0 AND a.attndims > 0 LOOP
+            BEGIN
+                EXECUTE format('ALTER TABLE %I ALTER COLUMN %I SET COMPRESSION lz4', v_table || '_archive', v_column);
+            EXCEPTION WHEN feature_not_supported THEN
+                NULL; -- a server built without lz4 keeps pglz
+            END;
+        END LOOP;
         EXECUTE format('CREATE INDEX %I ON %I (world_day)', v_table || '_archive_world_day_idx', v_table || '_archive');
         EXECUTE format('CREATE INDEX %I ON %I (ledger_id)', v_table || '_archive_ledger_idx', v_table || '_archive');
 

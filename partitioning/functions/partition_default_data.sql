@@ -8,12 +8,14 @@ DECLARE
     v_moving text := p_parent_table || '_default_moving';
     v_lowers bigint[];
     v_lower bigint;
-    v_rows bigint;
+    v_rows bigint := 0;
+    v_moved bigint;
 BEGIN
     -- Moves every row of the default partition into its proper child, creating the children it needs; returns
     -- the rows moved. Adding a child scans the whole default partition (PostgreSQL checks that no default row
-    -- belongs to it), so with many rows the default is swapped out first: detached, replaced by an empty one,
-    -- the children made, and its rows routed back through the parent. One transaction: all or nothing.
+    -- belongs to it), so the default is swapped out first: detached, replaced by an empty one, and its rows
+    -- loaded into new children (create_child_from) or, where the child exists, routed through the parent.
+    -- One transaction: all or nothing (pg_partman's partition_data_id moves rows the same way, batch by batch).
     EXECUTE format('SELECT array_agg(DISTINCT %I - %I %% %s ORDER BY %I - %I %% %s) FROM %I.%I',
                    p_control, p_control, p_interval, p_control, p_control, p_interval, p_parent_schema, v_default)
         INTO v_lowers;
@@ -23,11 +25,21 @@ BEGIN
     EXECUTE format('ALTER TABLE %I.%I DETACH PARTITION %I.%I', p_parent_schema, p_parent_table, p_parent_schema, v_default);
     EXECUTE format('ALTER TABLE %I.%I RENAME TO %I', p_parent_schema, v_default, v_moving);
     PERFORM engine.create_default(p_parent_schema, p_parent_table);
+    IF array_length(v_lowers, 1) > 1 THEN
+        -- One pass per child reads only its range.
+        EXECUTE format('CREATE INDEX ON %I.%I (%I)', p_parent_schema, v_moving, p_control);
+    END IF;
     FOREACH v_lower IN ARRAY v_lowers LOOP
-        PERFORM engine.create_child(p_parent_schema, p_parent_table, v_lower, p_interval);
+        IF to_regclass(format('%I.%I', p_parent_schema, engine.partition_child_name(p_parent_table, v_lower))) IS NULL THEN
+            v_rows := v_rows + engine.create_child_from(p_parent_schema, p_parent_table, v_lower, p_interval, v_moving, p_control);
+        ELSE
+            EXECUTE format('INSERT INTO %I.%I SELECT * FROM %I.%I WHERE %I >= %s AND %I < %s',
+                           p_parent_schema, p_parent_table, p_parent_schema, v_moving, p_control, v_lower,
+                           p_control, v_lower + p_interval);
+            GET DIAGNOSTICS v_moved = ROW_COUNT;
+            v_rows := v_rows + v_moved;
+        END IF;
     END LOOP;
-    EXECUTE format('INSERT INTO %I.%I SELECT * FROM %I.%I', p_parent_schema, p_parent_table, p_parent_schema, v_moving);
-    GET DIAGNOSTICS v_rows = ROW_COUNT;
     EXECUTE format('DROP TABLE %I.%I', p_parent_schema, v_moving);
     RETURN v_rows;
 END

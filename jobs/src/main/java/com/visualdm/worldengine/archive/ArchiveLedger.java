@@ -67,19 +67,20 @@ class ArchiveLedger {
         }
     }
 
-    void detached(Entry entry, long rowCount, BigDecimal rowHash, long bytesBefore) {
+    void detached(Entry entry, long rowCount, long bytesBefore) {
         jdbc.sql("""
-                        UPDATE engine.archive_ledger SET state = :state, row_count = :rows, row_hash = :hash,
-                               bytes_before = :bytes, updated_at = now()
+                        UPDATE engine.archive_ledger SET state = :state, row_count = :rows, bytes_before = :bytes, updated_at = now()
                          WHERE id = :id
                         """)
-                .param("state", ArchiveState.DETACHED.label()).param("rows", rowCount).param("hash", rowHash)
-                .param("bytes", bytesBefore).param("id", entry.id()).update();
+                .param("state", ArchiveState.DETACHED.label()).param("rows", rowCount).param("bytes", bytesBefore)
+                .param("id", entry.id()).update();
     }
 
-    void packed(Entry entry, int segments) {
-        jdbc.sql("UPDATE engine.archive_ledger SET state = :state, segments = :segments, updated_at = now() WHERE id = :id")
-                .param("state", ArchiveState.PACKED.label()).param("segments", segments).param("id", entry.id()).update();
+    /** Packed: the hash is that of the detached rows, computed from them while packing. */
+    void packed(Entry entry, BigDecimal rowHash, int segments) {
+        jdbc.sql("UPDATE engine.archive_ledger SET state = :state, row_hash = :hash, segments = :segments, updated_at = now() WHERE id = :id")
+                .param("state", ArchiveState.PACKED.label()).param("hash", rowHash).param("segments", segments)
+                .param("id", entry.id()).update();
     }
 
     void verified(Entry entry, long bytesAfter) {

@@ -18,17 +18,11 @@ import com.visualdm.worldengine.world.WorldName;
 class ArchiveSql {
 
     /**
-     * Order-independent hash of a row set: the sum of the first 60 bits of each row's md5 (of its text form,
-     * stable under {@link #STABLE_TEXT}), with the row count beside it.
+     * Order-independent hash of a row set: the sum of each row's 64-bit hash, computed from its values by
+     * PostgreSQL's own hash functions (no text conversion, so no session setting changes it), with the row count
+     * beside it. Equal values give equal hashes whatever the typmod (unnest gives varchar, the table varchar(n)).
      */
-    static final String ROW_HASH = "('x' || left(md5(%s::text), 15))::bit(60)::bigint";
-
-    /** Session settings that change a row's text form, fixed for the transaction so hashes compare. */
-    static final List<String> STABLE_TEXT = List.of(
-            "SELECT set_config('DateStyle', 'ISO, YMD', true)",
-            "SELECT set_config('TimeZone', 'UTC', true)",
-            "SELECT set_config('IntervalStyle', 'postgres', true)",
-            "SELECT set_config('extra_float_digits', '1', true)");
+    static final String ROW_HASH = "hash_record_extended(%s, 0)";
 
     private final JdbcClient jdbc;
 
@@ -36,25 +30,14 @@ class ArchiveSql {
         this.jdbc = jdbc;
     }
 
-    /** Count and hash of a row set. */
-    record Digest(long rows, java.math.BigDecimal hash) {
-    }
-
-    void stableText() {
-        STABLE_TEXT.forEach(setting -> jdbc.sql(setting).query(String.class).single());
+    /** Count and hash of a row set (and the segments holding it, where that is known). */
+    record Digest(long rows, java.math.BigDecimal hash, int segments) {
     }
 
     Digest digest(String rowsQuery, java.util.Map<String, Object> parameters) {
-        stableText();
         return jdbc.sql("SELECT count(*), coalesce(sum(" + ROW_HASH.formatted("r") + "), 0) FROM (" + rowsQuery + ") r")
                 .params(parameters)
-                .query((rs, i) -> new Digest(rs.getLong(1), rs.getBigDecimal(2))).single();
-    }
-
-    /** The rows of a plain table with the set's columns (a detached child). */
-    String rowsOf(WorldName world, PartitionedTable table, String relation) {
-        return "SELECT " + columns(world, table).stream().map(ArchiveSql::quote).collect(Collectors.joining(", "))
-                + " FROM " + world.qualified(relation);
+                .query((rs, i) -> new Digest(rs.getLong(1), rs.getBigDecimal(2), 0)).single();
     }
 
     /** The archived rows of the segments matching {@code segmentCondition} (on alias s), as the table's columns. */
@@ -71,23 +54,28 @@ class ArchiveSql {
     }
 
     /**
-     * Packs the rows of a detached child into segments: per world day, at most {@code :segmentRows} rows each,
-     * one array per column in id order, headers beside them. Returns the segments written.
+     * Packs the rows of a detached child into segments: per world day, at most {@code segmentRows} rows each, one
+     * array per column, rows in the table's pack order (similar values side by side compress better), headers
+     * beside them. All arrays of a segment come from one aggregation over one row stream, so their elements line
+     * up. Returns the digest of the rows packed, computed from the source rows in the same pass.
      */
-    int pack(WorldName world, PartitionedTable table, String relation, long ledgerId, int segmentRows) {
+    Digest pack(WorldName world, PartitionedTable table, String relation, long ledgerId, int segmentRows) {
         List<String> packed = columns(world, table).stream()
                 .filter(column -> !column.equals(PartitionedTable.CONTROL_COLUMN)).toList();
-        String sql = "INSERT INTO " + world.qualified(table.archiveTable())
+        String order = "world_day, " + table.packOrder().stream().map(ArchiveSql::quote).collect(Collectors.joining(", ")) + ", id";
+        String sql = "WITH segments AS (INSERT INTO " + world.qualified(table.archiveTable())
                 + " (world_day, ledger_id, min_id, max_id, row_count, checksum, format_version, "
                 + packed.stream().map(ArchiveSql::quote).collect(Collectors.joining(", ")) + ")"
                 + " SELECT world_day, :ledgerId, min(id::text)::uuid, max(id::text)::uuid, count(*), sum(row_hash), 1, "
-                + packed.stream().map(column -> "array_agg(" + quote(column) + " ORDER BY id)").collect(Collectors.joining(", "))
+                + packed.stream().map(column -> "array_agg(" + quote(column) + ")").collect(Collectors.joining(", "))
                 + " FROM (SELECT t.*, " + ROW_HASH.formatted("t") + " AS row_hash,"
-                + " (row_number() OVER (PARTITION BY world_day ORDER BY id) - 1) / :segmentRows AS segment"
-                + " FROM " + world.qualified(relation) + " t) r"
-                + " GROUP BY world_day, segment";
-        stableText();
-        return jdbc.sql(sql).param("ledgerId", ledgerId).param("segmentRows", segmentRows).update();
+                + " (row_number() OVER (PARTITION BY world_day ORDER BY " + order + ") - 1) / :segmentRows AS segment"
+                + " FROM " + world.qualified(relation) + " t ORDER BY " + order + ") r"
+                + " GROUP BY world_day, segment"
+                + " RETURNING row_count, checksum)"
+                + " SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0), count(*) FROM segments";
+        return jdbc.sql(sql).param("ledgerId", ledgerId).param("segmentRows", segmentRows)
+                .query((rs, i) -> new Digest(rs.getLong(1), rs.getBigDecimal(2), rs.getInt(3))).single();
     }
 
     /** The table's columns in order. */

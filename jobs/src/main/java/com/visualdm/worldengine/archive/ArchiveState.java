@@ -9,9 +9,9 @@ import java.util.Arrays;
 public enum ArchiveState {
     /** Chosen: its whole range lies beyond the retention. */
     PLANNED,
-    /** Detached from its table and renamed {@code <child>_archiving}; its row count and hash recorded. */
+    /** Detached from its table and renamed {@code <child>_archiving}; its row count recorded. */
     DETACHED,
-    /** Its rows packed into segments of the world's archive table. */
+    /** Its rows packed into segments of the world's archive table; their hash, from the source rows, recorded. */
     PACKED,
     /** The segments hold exactly its rows: same count, same order-independent hash. */
     VERIFIED,

@@ -133,17 +133,21 @@ public class Archiver {
         // Renamed, so that rows arriving for these days again make a new child of that name, not a clash.
         jdbc.sql("ALTER TABLE " + world.qualified(entry.partition()) + " RENAME TO "
                 + WorldName.quote(entry.detachedName())).update();
-        ArchiveSql.Digest digest = sql.digest(sql.rowsOf(world, entry.table(), entry.detachedName()), Map.of());
-        ledger.detached(entry, digest.rows(), digest.hash(), bytes);
-        return with(entry, ArchiveState.DETACHED, digest.rows(), digest.hash());
+        long rows = jdbc.sql("SELECT count(*) FROM " + world.qualified(entry.detachedName())).query(Long.class).single();
+        ledger.detached(entry, rows, bytes);
+        return with(entry, ArchiveState.DETACHED, rows, null);
     }
 
     private ArchiveLedger.Entry pack(WorldName world, ArchiveLedger.Entry entry) {
         ledger.lock(entry);
-        int segments = sql.pack(world, entry.table(), entry.detachedName(), entry.id(), properties.segmentRows());
+        ArchiveSql.Digest packed = sql.pack(world, entry.table(), entry.detachedName(), entry.id(), properties.segmentRows());
+        if (packed.rows() != entry.rowCount()) {
+            throw new IllegalStateException("packing " + world + "." + entry.partition() + " took " + packed.rows()
+                    + " rows, but " + entry.rowCount() + " were detached (ledger entry " + entry.id() + ")");
+        }
         properties.haltIf(HaltPoint.MID_PACK);
-        ledger.packed(entry, segments);
-        return with(entry, ArchiveState.PACKED, entry.rowCount(), entry.rowHash());
+        ledger.packed(entry, packed.hash(), packed.segments());
+        return with(entry, ArchiveState.PACKED, entry.rowCount(), packed.hash());
     }
 
     private ArchiveLedger.Entry verify(WorldName world, ArchiveLedger.Entry entry) {

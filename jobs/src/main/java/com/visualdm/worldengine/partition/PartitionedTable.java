@@ -1,23 +1,31 @@
 package com.visualdm.worldengine.partition;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import com.visualdm.worldengine.system.BadInputException;
 
 /** The world tables partitioned on world_day: the only tables partition maintenance and the archive touch. */
 public enum PartitionedTable {
-    TRADES("trade_entities"),
-    TRANSACTIONS("transaction_entities"),
-    HISTORY("history_entities");
+    TRADES("trade_entities", List.of("market_id", "seller_id", "buyer_id")),
+    TRANSACTIONS("transaction_entities", List.of("location_poi", "from_entity", "to_entity")),
+    HISTORY("history_entities", List.of("event_type", "significance_level"));
 
     /** The partition key of every set. */
     public static final String CONTROL_COLUMN = "world_day";
 
     private final String tableName;
+    private final List<String> packOrder;
 
-    PartitionedTable(String tableName) {
+    PartitionedTable(String tableName, List<String> packOrder) {
         this.tableName = tableName;
+        this.packOrder = packOrder;
+    }
+
+    /** How the archive orders rows inside a segment: columns whose values repeat, so runs of them compress. */
+    public List<String> packOrder() {
+        return packOrder;
     }
 
     public String tableName() {
