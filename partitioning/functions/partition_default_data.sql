@@ -13,8 +13,8 @@ DECLARE
 BEGIN
     -- Moves every row of the default partition into its proper child, creating the children it needs; returns
     -- the rows moved. Adding a child scans the whole default partition (PostgreSQL checks that no default row
-    -- belongs to it), so the default is swapped out first: detached, replaced by an empty one, and its rows
-    -- loaded into new children (create_child_from) or, where the child exists, routed through the parent.
+    -- belongs to it), so the default is swapped out first: detached, its rows loaded into new children
+    -- (create_child_from) or, where the child exists, routed through the parent, then replaced by an empty one.
     -- One transaction: all or nothing (pg_partman's partition_data_id moves rows the same way, batch by batch).
     EXECUTE format('SELECT array_agg(DISTINCT %I - %I %% %s ORDER BY %I - %I %% %s) FROM %I.%I',
                    p_control, p_control, p_interval, p_control, p_control, p_interval, p_parent_schema, v_default)
@@ -24,14 +24,14 @@ BEGIN
     END IF;
     EXECUTE format('ALTER TABLE %I.%I DETACH PARTITION %I.%I', p_parent_schema, p_parent_table, p_parent_schema, v_default);
     EXECUTE format('ALTER TABLE %I.%I RENAME TO %I', p_parent_schema, v_default, v_moving);
-    PERFORM engine.create_default(p_parent_schema, p_parent_table);
     IF array_length(v_lowers, 1) > 1 THEN
         -- One pass per child reads only its range.
         EXECUTE format('CREATE INDEX ON %I.%I (%I)', p_parent_schema, v_moving, p_control);
     END IF;
     FOREACH v_lower IN ARRAY v_lowers LOOP
         IF to_regclass(format('%I.%I', p_parent_schema, engine.partition_child_name(p_parent_table, v_lower))) IS NULL THEN
-            v_rows := v_rows + engine.create_child_from(p_parent_schema, p_parent_table, v_lower, p_interval, v_moving, p_control);
+            v_rows := v_rows + engine.create_child_from(p_parent_schema, p_parent_table, v_lower, p_interval,
+                                                        format('%I.%I', p_parent_schema, v_moving)::regclass, p_control);
         ELSE
             EXECUTE format('INSERT INTO %I.%I SELECT * FROM %I.%I WHERE %I >= %s AND %I < %s',
                            p_parent_schema, p_parent_table, p_parent_schema, v_moving, p_control, v_lower,
@@ -41,6 +41,8 @@ BEGIN
         END IF;
     END LOOP;
     EXECUTE format('DROP TABLE %I.%I', p_parent_schema, v_moving);
+    -- Made last, once the old default and its index names are gone, so that it gets the same names.
+    PERFORM engine.create_default(p_parent_schema, p_parent_table);
     RETURN v_rows;
 END
 $$;

@@ -80,6 +80,7 @@ class PartitionMaintenanceTests extends DatabaseTest {
         TestWorlds.recreate(worlds, WITH_PARTMAN, 5, WorldSize.TINY);
         TestWorlds.recreate(worlds, OWN, 5, WorldSize.TINY);
         Map<String, String> before = WorldFingerprint.of(jdbc, OWN);
+        Map<String, String> beforeWithPartman = WorldFingerprint.of(jdbc, WITH_PARTMAN);
 
         Cli.Result own = Cli.runWith(Map.of("world-engine.partitioning.pg-partman", "never"),
                 "partitions", "maintain", "--world", OWN.value());
@@ -88,7 +89,7 @@ class PartitionMaintenanceTests extends DatabaseTest {
         assertThat(withPartman.exitCode()).as(withPartman.all()).isZero();
 
         assertThat(WorldFingerprint.of(jdbc, OWN)).as("every row kept, unchanged").isEqualTo(before);
-        assertThat(WorldFingerprint.of(jdbc, WITH_PARTMAN)).isEqualTo(before);
+        assertThat(WorldFingerprint.of(jdbc, WITH_PARTMAN)).isEqualTo(beforeWithPartman);
         assertThat(layout(WITH_PARTMAN)).as("the same children, bounds, indexes and constraints either way")
                 .isEqualTo(layout(OWN));
 
@@ -210,7 +211,7 @@ class PartitionMaintenanceTests extends DatabaseTest {
                           FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid
                          WHERE c.relnamespace = to_regnamespace(:schema) AND c.relname ~ '^(trade|transaction|history)_entities'
                         UNION ALL
-                        SELECT c.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid) || ' local ' || k.conislocal
+                        SELECT c.relname || ' ' || k.conname || ' ' || replace(pg_get_constraintdef(k.oid), :schema, 'W') || ' local ' || k.conislocal
                           FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
                          WHERE c.relnamespace = to_regnamespace(:schema) AND c.relname ~ '^(trade|transaction|history)_entities'
                         ORDER BY 1
