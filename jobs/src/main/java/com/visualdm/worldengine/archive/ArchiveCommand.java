@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.visualdm.worldengine.cli.WorldEngineCommand;
 import com.visualdm.worldengine.cli.WorldNameConverter;
@@ -75,7 +75,7 @@ public class ArchiveCommand implements Runnable {
                 extra.addLong(ArchiveWorldJobConfiguration.RETENTION_DAYS, retentionDays.longValue(), false);
             }
             JobExecution execution;
-            try (ArchiveProgress progress = ArchiveProgress.start(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class),
+            try (ArchiveProgress progress = ArchiveProgress.start(context.getBean(JdbcClient.class),
                     registered, out)) {
                 execution = context.getBean(WorldJobs.class).run(
                         context.getBean(ArchiveWorldJobConfiguration.JOB_NAME, Job.class), registered, extra.toJobParameters());

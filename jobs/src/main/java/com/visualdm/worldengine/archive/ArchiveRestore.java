@@ -91,14 +91,15 @@ public class ArchiveRestore {
                 .params(range).param("interval", interval).query(Integer.class).list();
         jdbc.sql("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('pg_partman run_maintenance'))) locks")
                 .query(Long.class).single();
-        // The rows to restore as a temporary view (dropped below, or rolled back with the rest): a child that does not exist is made
-        // already holding its rows, its indexes built in one pass (create_child_from); an existing one gets
-        // them through the parent.
+        // The rows to restore as a temporary view (dropped below, or rolled back with the rest): a child that does
+        // not exist is made already holding its rows, its indexes built in one pass (create_child_from); an
+        // existing one gets them through the parent.
         jdbc.sql("CREATE TEMPORARY VIEW restoring AS "
                 + sql.archivedRows(name, table, "s.world_day BETWEEN " + fromDay + " AND " + toDay)).update();
         for (int lower : lowers) {
-            String child = name.qualified(table.tableName() + "_p" + lower);
-            boolean exists = jdbc.sql("SELECT to_regclass(:child) IS NOT NULL").param("child", child).query(Boolean.class).single();
+            boolean exists = jdbc.sql("SELECT to_regclass(format('%I.%I', :schema, engine.partition_child_name(:table, :lower))) IS NOT NULL")
+                    .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
+                    .query(Boolean.class).single();
             if (exists) {
                 jdbc.sql("INSERT INTO " + name.qualified(table.tableName()) + " SELECT * FROM pg_temp.restoring"
                                 + " WHERE world_day >= :lower AND world_day < :lower + :interval")

@@ -1,6 +1,7 @@
 package com.visualdm.worldengine.archive;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,7 @@ class ArchiveSql {
     record Digest(long rows, java.math.BigDecimal hash, int segments) {
     }
 
-    Digest digest(String rowsQuery, java.util.Map<String, Object> parameters) {
+    Digest digest(String rowsQuery, Map<String, Object> parameters) {
         return jdbc.sql("SELECT count(*), coalesce(sum(" + ROW_HASH.formatted("r") + "), 0) FROM (" + rowsQuery + ") r")
                 .params(parameters)
                 .query((rs, i) -> new Digest(rs.getLong(1), rs.getBigDecimal(2), 0)).single();

@@ -1,6 +1,7 @@
 package com.visualdm.worldengine.archive;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -68,7 +69,7 @@ public class Archiver {
 
     /** The retention of each table: the configured one, or {@code retentionDays} for all if given; validated. */
     public Map<PartitionedTable, PartitioningProperties.TableSettings> settings(Integer retentionDays) {
-        Map<PartitionedTable, PartitioningProperties.TableSettings> settings = new java.util.EnumMap<>(PartitionedTable.class);
+        Map<PartitionedTable, PartitioningProperties.TableSettings> settings = new EnumMap<>(PartitionedTable.class);
         for (PartitionedTable table : PartitionedTable.values()) {
             PartitioningProperties.TableSettings own = partitioning.settings(table);
             settings.put(table, (retentionDays == null ? own : own.withRetentionDays(retentionDays)).validated(table));

@@ -1,6 +1,7 @@
 package com.visualdm.worldengine.partition;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -45,7 +46,7 @@ public class PartitionSets {
 
     public List<SetResult> maintain(RegisteredWorld world, Consumer<SetResult> eachSet) {
         int today = clock.currentDay(world.name());
-        return java.util.Arrays.stream(PartitionedTable.values()).map(table -> {
+        return Arrays.stream(PartitionedTable.values()).map(table -> {
             PartitioningProperties.TableSettings settings = properties.settings(table);
             SetResult result = ownTransaction.execute(status -> {
                 setLockTimeout();

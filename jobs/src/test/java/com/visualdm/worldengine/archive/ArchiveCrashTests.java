@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.visualdm.worldengine.partition.PartitionedTable;
@@ -52,7 +53,7 @@ class ArchiveCrashTests extends DatabaseTest {
 
     @AfterAll
     static void removeWorld() {
-        JdbcClient client = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+        JdbcClient client = JdbcClient.create(new DriverManagerDataSource(
                 TestDatabase.get().url(), TestDatabase.get().user(), TestDatabase.get().password()));
         client.sql("DROP SCHEMA IF EXISTS \"" + WORLD.schema() + "\" CASCADE").update();
         client.sql("DELETE FROM engine.worlds WHERE name = :name").param("name", WORLD.value()).update();
@@ -115,11 +116,7 @@ class ArchiveCrashTests extends DatabaseTest {
     }
 
     private Map<PartitionedTable, String> histories() {
-        Map<PartitionedTable, String> digests = new java.util.EnumMap<>(PartitionedTable.class);
-        for (PartitionedTable table : PartitionedTable.values()) {
-            digests.put(table, FullHistory.digest(jdbc, transaction, WORLD, table.tableName()));
-        }
-        return digests;
+        return FullHistory.of(jdbc, transaction, WORLD);
     }
 
     private void awaitLockReleased() throws InterruptedException {

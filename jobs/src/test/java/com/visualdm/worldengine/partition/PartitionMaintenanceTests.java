@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import com.visualdm.worldengine.support.Cli;
 import com.visualdm.worldengine.support.DatabaseTest;
@@ -64,7 +66,7 @@ class PartitionMaintenanceTests extends DatabaseTest {
 
     @AfterAll
     static void removeWorlds() {
-        try (var context = new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+        try (var context = new SingleConnectionDataSource(
                 TestDatabase.get().url(), TestDatabase.get().user(), TestDatabase.get().password(), true)) {
             JdbcClient client = JdbcClient.create(context);
             for (WorldName world : List.of(WITH_PARTMAN, OWN)) {
@@ -100,7 +102,7 @@ class PartitionMaintenanceTests extends DatabaseTest {
             int firstRow = jdbc.sql("SELECT min(world_day) FROM " + OWN.qualified(table.tableName())).query(Integer.class).single();
             int lower = firstRow - firstRow % INTERVAL;
             int last = today - today % INTERVAL + PREMAKE * INTERVAL;
-            List<String> expected = new java.util.ArrayList<>();
+            List<String> expected = new ArrayList<>();
             for (int day = lower; day <= last; day += INTERVAL) {
                 expected.add(table.tableName() + "_p" + day);
             }

@@ -1,8 +1,12 @@
 package com.visualdm.worldengine.support;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.visualdm.worldengine.partition.PartitionedTable;
 import com.visualdm.worldengine.world.WorldName;
 
 /**
@@ -13,6 +17,15 @@ import com.visualdm.worldengine.world.WorldName;
 public final class FullHistory {
 
     private FullHistory() {
+    }
+
+    /** The digest of each partitioned table of the world. */
+    public static Map<PartitionedTable, String> of(JdbcClient jdbc, TransactionTemplate transaction, WorldName world) {
+        Map<PartitionedTable, String> digests = new EnumMap<>(PartitionedTable.class);
+        for (PartitionedTable table : PartitionedTable.values()) {
+            digests.put(table, digest(jdbc, transaction, world, table.tableName()));
+        }
+        return digests;
     }
 
     public static String digest(JdbcClient jdbc, TransactionTemplate transaction, WorldName world, String table) {

@@ -136,7 +136,7 @@ class WorldSchemaFidelityTests extends DatabaseTest {
     @Test
     void everyIndexOfTheSeedIsThereWithItsDefinition() {
         Set<String> seed = indexes(REFERENCE);
-        Set<String> world = new java.util.TreeSet<>(indexes(WORLD));
+        Set<String> world = new TreeSet<>(indexes(WORLD));
         // The archive tables' own indexes (migrations/world/V4) are the engine's, not the seed's.
         world.removeIf(index -> index.matches(".* ON \\w+_archive USING .*"));
         assertThat(seed).as("the seed's GIN, partial and expression indexes are read")
