@@ -8,10 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code world-engine.partitioning.*}).
  *
  * @param segmentRows rows of one world day packed into one segment at most; a day with more gets more segments
+ * @param workers partitions archived at once, each on its own connection
  * @param haltAt test hook only (see {@link HaltPoint}); never set it in production
  */
 @ConfigurationProperties("world-engine.archive")
-public record ArchiveProperties(@DefaultValue("10000") int segmentRows, HaltPoint haltAt) {
+public record ArchiveProperties(@DefaultValue("10000") int segmentRows, @DefaultValue("2") int workers, HaltPoint haltAt) {
 
     /** Waits forever at the configured point, for a test to kill the process there. */
     void haltIf(HaltPoint point) {

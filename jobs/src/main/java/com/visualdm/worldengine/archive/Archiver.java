@@ -2,7 +2,13 @@ package com.visualdm.worldengine.archive;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -24,7 +30,9 @@ import com.visualdm.worldengine.world.WorldName;
 /**
  * Archives a world's children whose whole range lies more than the retention before its current day: each is
  * planned, detached, packed, verified and dropped, one transaction per step, journaled in the ledger; a run
- * first finishes whatever an earlier, interrupted run left (whatever its retention was).
+ * first finishes whatever an earlier, interrupted run left (whatever its retention was). Several partitions are
+ * packed and verified at once ({@code world-engine.archive.workers}); their detaches and drops queue on the
+ * parent's lock and pg_partman's advisory keys.
  */
 @Component
 public class Archiver {
@@ -91,8 +99,34 @@ public class Archiver {
                 }
             }
         });
-        for (ArchiveLedger.Entry entry : ledger.unfinished(world)) {
-            each.accept(finish(world.name(), entry));
+        List<ArchiveLedger.Entry> unfinished = ledger.unfinished(world);
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(properties.workers(), unfinished.size())));
+        try {
+            List<Future<Archived>> archived = unfinished.stream()
+                    .map(entry -> workers.submit(() -> finish(world.name(), entry))).toList();
+            for (Future<Archived> partition : archived) {
+                each.accept(partition.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while archiving world '" + world.name() + "'", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            // Nothing new starts; steps under way finish (the world's lock is still held), and the ledger resumes
+            // the rest at the next run.
+            workers.shutdownNow();
+            awaitQuietly(workers);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService workers) {
+        try {
+            while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.info("Waiting for archive steps under way to finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
