@@ -7,7 +7,7 @@ import com.visualdm.worldengine.cli.WorldEngineCommand;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the engine on this machine.",
-        subcommands = {GenerateBenchCommand.class, TickBenchCommand.class})
+        subcommands = {GenerateBenchCommand.class, TickBenchCommand.class, ArchiveBenchCommand.class})
 public class BenchCommand implements Runnable {
 
     @ParentCommand

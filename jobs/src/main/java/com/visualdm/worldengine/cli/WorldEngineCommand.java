@@ -3,6 +3,7 @@ package com.visualdm.worldengine.cli;
 import java.io.PrintWriter;
 
 import com.visualdm.worldengine.bench.BenchCommand;
+import com.visualdm.worldengine.archive.ArchiveCommand;
 import com.visualdm.worldengine.demo.DemoCommand;
 import com.visualdm.worldengine.operations.AbandonCommand;
 import com.visualdm.worldengine.operations.ExecutionsCommand;
@@ -13,6 +14,7 @@ import com.visualdm.worldengine.operations.StopCommand;
 import com.visualdm.worldengine.schedule.SchedulesCommand;
 import com.visualdm.worldengine.serve.ServeCommand;
 import com.visualdm.worldengine.economy.AuditCommand;
+import com.visualdm.worldengine.partition.PartitionsCommand;
 import com.visualdm.worldengine.tick.TickCommand;
 import com.visualdm.worldengine.world.DropCommand;
 import com.visualdm.worldengine.world.InitCommand;
@@ -39,6 +41,8 @@ import picocli.CommandLine.Command;
                 DropCommand.class,
                 TickCommand.class,
                 AuditCommand.class,
+                PartitionsCommand.class,
+                ArchiveCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
                 SchedulesCommand.class,

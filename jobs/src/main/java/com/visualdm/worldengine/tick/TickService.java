@@ -13,12 +13,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.visualdm.worldengine.calendar.GameDate;
 import com.visualdm.worldengine.system.BadInputException;
 import com.visualdm.worldengine.world.RegisteredWorld;
+import com.visualdm.worldengine.world.WorldClock;
 import com.visualdm.worldengine.world.WorldJobParameters;
 import com.visualdm.worldengine.world.WorldLock;
 import com.visualdm.worldengine.world.WorldName;
@@ -39,11 +39,11 @@ public class TickService {
     private final WorldLock lock;
     private final TickLog log;
     private final TickFires fires;
-    private final JdbcClient jdbc;
+    private final WorldClock clock;
 
     public TickService(@Qualifier(WorldTickJobConfiguration.JOB_NAME) Job worldTick, JobOperator jobOperator,
                        JobRepository jobRepository, WorldService worlds, WorldLock lock, TickLog log, TickFires fires,
-                       JdbcClient jdbc) {
+                       WorldClock clock) {
         this.worldTick = worldTick;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -51,7 +51,7 @@ public class TickService {
         this.lock = lock;
         this.log = log;
         this.fires = fires;
-        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Finishes an interrupted day if there is one, then runs the following days, up to {@code days} in all. */
@@ -104,9 +104,7 @@ public class TickService {
 
     /** The world day of the world's clock. */
     public int currentDay(WorldName world) {
-        return jdbc.sql("SELECT %s.world_day_of(\"current_date\") FROM %s ORDER BY created_at, id LIMIT 1"
-                        .formatted(WorldName.quote(world.schema()), world.qualified("world_state_entities")))
-                .query(Integer.class).single();
+        return clock.currentDay(world);
     }
 
     /** The day in progress if a tick of it did not finish, else the day after the clock. */

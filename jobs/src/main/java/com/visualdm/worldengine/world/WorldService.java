@@ -137,6 +137,8 @@ public class WorldService {
 
     private void removeWorld(WorldName name) {
         transaction.executeWithoutResult(status -> {
+            // pg_partman's run_maintenance() would fail on sets whose tables are gone (partitioning/).
+            jdbc.sql("SELECT engine.unregister_from_partman(:schema)").param("schema", name.schema()).query(Integer.class).single();
             jdbc.sql("DROP SCHEMA IF EXISTS " + WorldName.quote(name.schema()) + " CASCADE").update();
             registry.delete(name);
         });

@@ -82,7 +82,8 @@ class RepeatableJobRunsTests extends DatabaseTest {
     @Test
     void aRepeatableJobRunsOncePerRunKeyWithTheWorldsParameters() {
         TestWorlds.recreate(worlds, WORLD, 3, WorldSize.TINY);
-        assertThat(runs.jobNames()).containsExactly("recomputeEconomy", "recomputeStability", "repeatableTestJob", "worldTick");
+        assertThat(runs.jobNames()).containsExactly("archiveWorld", "partitionMaintenance", "recomputeEconomy", "recomputeStability",
+                "repeatableTestJob", "worldTick");
 
         long instances = instances();
         long run = System.currentTimeMillis();

@@ -2,6 +2,7 @@ package com.visualdm.worldengine.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,18 @@ class ScheduleFilesTests extends DatabaseTest {
     @AfterEach
     void clearStore() throws Exception {
         schedules.load(List.of());
+    }
+
+    /** The schedules the project ships name jobs of this engine, for every world, at the documented times. */
+    @Test
+    void theShippedSchedulesAreValid() {
+        assertThat(files.read(Path.of("..", "schedules")))
+                .extracting(ScheduleDefinition::name, ScheduleDefinition::job, ScheduleDefinition::cron,
+                        definition -> definition.world().isEmpty())
+                .containsExactlyInAnyOrder(
+                        tuple("archive", "archiveWorld", "0 0 4 * * ?", true),
+                        tuple("partition-maintenance", "partitionMaintenance", "0 0 * * * ?", true),
+                        tuple("world-tick", "worldTick", "0 0 3 * * ?", true));
     }
 
     @Test

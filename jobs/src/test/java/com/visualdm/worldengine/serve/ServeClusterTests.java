@@ -249,7 +249,8 @@ class ServeClusterTests extends DatabaseTest {
         assertThat(metrics.body()).contains("spring_batch_job_seconds_count{")
                 .containsPattern("world_day\\{world=\"serve_steady\"} \\d+")
                 .contains("world_chaos_level{world=\"serve_steady\"}")
-                .contains("world_stability_index{world=\"serve_steady\"}");
+                .contains("world_stability_index{world=\"serve_steady\"}")
+                .contains("world_rows_archived{world=\"serve_steady\"} 0.0");
     }
 
     record Fire(int node, String schedule, long run, boolean recovering) {

@@ -81,7 +81,10 @@ class WorldSchemaFidelityTests extends DatabaseTest {
     void everySeedTableExistsAndNothingElse() {
         List<String> seedTables = tables(REFERENCE);
         assertThat(seedTables).hasSize(17).containsExactlyInAnyOrderElementsOf(WorldTables.ALL);
-        assertThat(tables(WORLD)).containsExactlyInAnyOrderElementsOf(WorldTables.ALL);
+        // Plus the archive of each partitioned table (migrations/world/V4), the engine's own.
+        List<String> expected = new java.util.ArrayList<>(WorldTables.ALL);
+        WorldTables.PARTITIONED.forEach(table -> expected.add(table + "_archive"));
+        assertThat(tables(WORLD)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
@@ -133,7 +136,9 @@ class WorldSchemaFidelityTests extends DatabaseTest {
     @Test
     void everyIndexOfTheSeedIsThereWithItsDefinition() {
         Set<String> seed = indexes(REFERENCE);
-        Set<String> world = indexes(WORLD);
+        Set<String> world = new TreeSet<>(indexes(WORLD));
+        // The archive tables' own indexes (migrations/world/V4) are the engine's, not the seed's.
+        world.removeIf(index -> index.matches(".* ON \\w+_archive USING .*"));
         assertThat(seed).as("the seed's GIN, partial and expression indexes are read")
                 .anyMatch(index -> index.contains("USING gin"))
                 .anyMatch(index -> index.contains("WHERE"))

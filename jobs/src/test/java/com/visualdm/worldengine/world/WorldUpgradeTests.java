@@ -2,6 +2,8 @@ package com.visualdm.worldengine.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -15,21 +17,29 @@ class WorldUpgradeTests {
     @Test
     void everyStartMigratesEveryRegisteredWorldToTheLatestVersion() {
         TestDatabase database = TestDatabase.get();
-        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database.url(), database.user(), database.password()));
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         Cli.run("drop", "--world", "upgrade_me", "--yes");
         assertThat(Cli.run("init", "--world", "upgrade_me", "--size", "tiny").exitCode()).isZero();
 
-        // Put the world back to version 1, as if it had been created by an engine that knew only V1.
+        // Put the world back to version 1, as if it had been created by an engine that knew only V1: undo V2 (the
+        // triggers), V3 (the factions' gold) and V4 (the archive tables and their views).
         jdbc.sql("DROP FUNCTION world_upgrade_me.touch_updated_at() CASCADE").update();
         jdbc.sql("UPDATE world_upgrade_me.faction_entities SET resources = resources - 'gold'").update();
-        jdbc.sql("DELETE FROM world_upgrade_me.flyway_schema_history WHERE version IN ('2', '3')").update();
+        for (String table : List.of("trade_entities", "transaction_entities", "history_entities")) {
+            jdbc.sql("DROP VIEW world_upgrade_me." + table + "_all").update();
+            jdbc.sql("DROP TABLE world_upgrade_me." + table + "_archive").update();
+        }
+        jdbc.sql("DELETE FROM world_upgrade_me.flyway_schema_history WHERE version <> '1'").update();
         assertThat(triggers(jdbc)).isZero();
 
         assertThat(Cli.run("worlds").exitCode()).isZero();
 
         assertThat(triggers(jdbc)).isEqualTo(17);
-        assertThat(jdbc.sql("SELECT max(version::int) FROM world_upgrade_me.flyway_schema_history WHERE success")
-                .query(Integer.class).single()).isEqualTo(3);
+        assertThat(WorldSchemaMigrator.flyway(dataSource, "world_upgrade_me").info().pending())
+                .as("no migration left to apply").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_views WHERE schemaname = 'world_upgrade_me' AND viewname LIKE '%\\_all'")
+                .query(Long.class).single()).isEqualTo(3);
         // V3 gave the factions the gold their transactions add up to.
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM world_upgrade_me.faction_entities f
