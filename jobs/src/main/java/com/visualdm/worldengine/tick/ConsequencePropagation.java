@@ -3,6 +3,8 @@ package com.visualdm.worldengine.tick;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +18,8 @@ import com.visualdm.worldengine.random.SeededRandom;
  * The day's event effects where they land: immediate effects of the events activated today, ongoing effects of
  * every active event, long-term consequences of the events resolved today (docs/rules.md), spread along the
  * region graph by {@link EffectPropagation} and written by {@link EffectWriter}. Events whose effects are
- * unreadable were rejected by the lifecycle phase and are skipped here too. Then the cascades: events activated
- * today may start new pending events ({@link Cascade}).
+ * unreadable were rejected by the lifecycle phase and are skipped here too. Then the events activated today move
+ * the tension between their factions by their type, and may start new pending events ({@link Cascade}).
  */
 @Component
 class ConsequencePropagation implements TickRule {
@@ -55,8 +57,40 @@ class ConsequencePropagation implements TickRule {
                             ON c.event_id = e.id AND c.world_name = :world AND c.world_day = :day AND c.change = 'resolved'
                          WHERE %2$s""".formatted(events, readable, columns),
                 Map.of("world", context.world().value(), "day", context.day()))));
+        summary.put("event_tension_changes", eventTension(context));
         summary.put("cascades_started", startCascades(context));
         return summary;
+    }
+
+    /**
+     * Each two distinct factions of an event activated today move by the tension of its type (combat, betrayal,
+     * festival, alliance), on top of any {@code faction_tension} effect the event carries; summed per pair.
+     */
+    private long eventTension(TickContext context) {
+        SortedMap<String, Long> changes = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT e.event_type,
+                               ARRAY(SELECT DISTINCT f FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(e.affected_factions) = 'array'
+                                            THEN e.affected_factions ELSE '[]'::jsonb END) f ORDER BY 1)
+                          FROM %s e JOIN engine.tick_event_changes c
+                            ON c.event_id = e.id AND c.world_name = :world AND c.world_day = :day AND c.change = 'activated'
+                         WHERE e.event_type IN (:types)
+                         ORDER BY e.id
+                        """.formatted(context.table("event_entities")))
+                .param("world", context.world().value()).param("day", context.day())
+                .param("types", List.copyOf(properties.eventTension().keySet()))
+                .query((rs, i) -> {
+                    long delta = properties.eventTension().get(rs.getString(1));
+                    String[] factions = (String[]) rs.getArray(2).getArray();
+                    for (int a = 0; a < factions.length; a++) {
+                        for (int b = a + 1; b < factions.length; b++) {
+                            changes.merge(factions[a] + "|" + factions[b], delta, Long::sum);
+                        }
+                    }
+                    return null;
+                }).list();
+        effects.changeTension(context, changes);
+        return changes.size();
     }
 
     private record Source(String id, String name, String type, int severity, int depth, List<String> regions,

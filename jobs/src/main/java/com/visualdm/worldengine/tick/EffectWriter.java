@@ -100,14 +100,9 @@ class EffectWriter {
                         .param("region", prices.getKey()).update();
             }
         }
-        for (Map.Entry<String, Double> tension : changes.tension.entrySet()) {
-            String[] pair = tension.getKey().split("\\|");
-            long delta = Math.round(tension.getValue());
-            if (delta != 0) {
-                changeTension(context, pair[0], pair[1], delta);
-                changeTension(context, pair[1], pair[0], delta);
-            }
-        }
+        SortedMap<String, Long> tension = new TreeMap<>();
+        changes.tension.forEach((pair, change) -> tension.put(pair, Math.round(change)));
+        changeTension(context, tension);
         long chaos = Math.round(changes.chaos);
         if (chaos != 0) {
             jdbc.sql("""
@@ -132,6 +127,17 @@ class EffectWriter {
                            AND %2$s <> (r.resource_abundance->>:key)::numeric
                         """.formatted(context.table("region_entities"), formula.formatted(current)))
                 .param("key", key).param("change", BigDecimal.valueOf(change)).param("id", region).update();
+    }
+
+    /** Tension changes by faction pair "a|b", written into both factions' relationships, each kept in −100…100. */
+    void changeTension(TickContext context, SortedMap<String, Long> changes) {
+        changes.forEach((key, delta) -> {
+            String[] pair = key.split("\\|");
+            if (delta != 0) {
+                changeTension(context, pair[0], pair[1], delta);
+                changeTension(context, pair[1], pair[0], delta);
+            }
+        });
     }
 
     private void changeTension(TickContext context, String faction, String other, long delta) {

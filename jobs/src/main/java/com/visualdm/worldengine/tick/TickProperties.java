@@ -1,5 +1,10 @@
 package com.visualdm.worldengine.tick;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maximumCascadesPerEvent events one event may start at most
  * @param chaosHistorySignificance significance of the history record of chaos moving into another level
  * @param rejectedRowsLimit rows a phase may reject in one day; above it the day fails, leaving the phase unapplied
+ * @param eventTension tension change between each two factions of an event on its activation day, by event type;
+ *        configured types replace the defaults of their own type only (combat 15, betrayal 60, festival -10,
+ *        alliance -30)
  */
 @ConfigurationProperties("world-engine.tick")
 public record TickProperties(
@@ -36,5 +44,18 @@ public record TickProperties(
         @DefaultValue("3") int maximumCascadeDepth,
         @DefaultValue("5") int maximumCascadesPerEvent,
         @DefaultValue("5") int chaosHistorySignificance,
-        @DefaultValue("1000") int rejectedRowsLimit) {
+        @DefaultValue("1000") int rejectedRowsLimit,
+        Map<String, Integer> eventTension) {
+
+    private static final Map<String, Integer> DEFAULT_EVENT_TENSION =
+            Map.of("combat", 15, "betrayal", 60, "festival", -10, "alliance", -30);
+
+    public TickProperties {
+        Map<String, Integer> merged = new TreeMap<>(DEFAULT_EVENT_TENSION);
+        if (eventTension != null) {
+            eventTension.forEach((type, delta) -> merged.put(type,
+                    Objects.requireNonNull(delta, "world-engine.tick.event-tension." + type + " needs a number")));
+        }
+        eventTension = Collections.unmodifiableMap(merged);
+    }
 }
