@@ -1,5 +1,7 @@
 package com.visualdm.worldengine.archive;
 
+import static com.visualdm.worldengine.world.WorldName.quote;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,7 +52,7 @@ class ArchiveSql {
                 .collect(Collectors.joining(", "))
                 + " FROM " + world.qualified(table.archiveTable()) + " s CROSS JOIN LATERAL unnest("
                 + packed.stream().map(column -> "s." + quote(column)).collect(Collectors.joining(", "))
-                + ") AS u(" + packed.stream().map(ArchiveSql::quote).collect(Collectors.joining(", ")) + ")"
+                + ") AS u(" + packed.stream().map(WorldName::quote).collect(Collectors.joining(", ")) + ")"
                 + " WHERE " + segmentCondition;
     }
 
@@ -63,10 +65,10 @@ class ArchiveSql {
     Digest pack(WorldName world, PartitionedTable table, String relation, long ledgerId, int segmentRows) {
         List<String> packed = columns(world, table).stream()
                 .filter(column -> !column.equals(PartitionedTable.CONTROL_COLUMN)).toList();
-        String order = "world_day, " + table.packOrder().stream().map(ArchiveSql::quote).collect(Collectors.joining(", ")) + ", id";
+        String order = "world_day, " + table.packOrder().stream().map(WorldName::quote).collect(Collectors.joining(", ")) + ", id";
         String sql = "WITH segments AS (INSERT INTO " + world.qualified(table.archiveTable())
                 + " (world_day, ledger_id, min_id, max_id, row_count, checksum, format_version, "
-                + packed.stream().map(ArchiveSql::quote).collect(Collectors.joining(", ")) + ")"
+                + packed.stream().map(WorldName::quote).collect(Collectors.joining(", ")) + ")"
                 + " SELECT world_day, :ledgerId, min(id::text)::uuid, max(id::text)::uuid, count(*), sum(row_hash), 1, "
                 + packed.stream().map(column -> "array_agg(" + quote(column) + ")").collect(Collectors.joining(", "))
                 + " FROM (SELECT t.*, " + ROW_HASH.formatted("t") + " AS row_hash,"
@@ -89,7 +91,4 @@ class ArchiveSql {
                 .param("table", world.qualified(table.tableName())).query(String.class).list();
     }
 
-    static String quote(String identifier) {
-        return WorldName.quote(identifier);
-    }
 }

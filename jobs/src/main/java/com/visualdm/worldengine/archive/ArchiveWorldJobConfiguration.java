@@ -2,7 +2,6 @@ package com.visualdm.worldengine.archive;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -48,9 +47,7 @@ public class ArchiveWorldJobConfiguration {
     @Bean
     public Job archiveWorld(JobRepository jobRepository, Step archivePartitionsStep, WorldJobLock worldJobLock) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(new DefaultJobParametersValidator(
-                        new String[] {WorldJobParameters.WORLD, WorldJobParameters.WORLD_ID, WorldJobParameters.RUN},
-                        new String[] {RETENTION_DAYS}))
+                .validator(WorldJobParameters.repeatableValidator(RETENTION_DAYS))
                 .listener(worldJobLock)
                 .start(archivePartitionsStep)
                 .build();

@@ -158,9 +158,7 @@ public class Archiver {
     }
 
     private ArchiveLedger.Entry detach(WorldName world, ArchiveLedger.Entry entry) {
-        ledger.lock(entry);
-        sets.setLockTimeout();
-        jdbc.sql(PARTMAN_LOCKS).query(Long.class).single();
+        lockForDdl(entry);
         long bytes = jdbc.sql("SELECT pg_total_relation_size(to_regclass(:child))")
                 .param("child", world.qualified(entry.partition())).query(Long.class).single();
         jdbc.sql("ALTER TABLE " + world.qualified(entry.table().tableName()) + " DETACH PARTITION "
@@ -202,9 +200,7 @@ public class Archiver {
     }
 
     private ArchiveLedger.Entry drop(WorldName world, ArchiveLedger.Entry entry) {
-        ledger.lock(entry);
-        sets.setLockTimeout();
-        jdbc.sql(PARTMAN_LOCKS).query(Long.class).single();
+        lockForDdl(entry);
         properties.haltIf(HaltPoint.BEFORE_DROP);
         jdbc.sql("DROP TABLE " + world.qualified(entry.detachedName())).update();
         ledger.dropped(entry);
@@ -214,5 +210,12 @@ public class Archiver {
     private static ArchiveLedger.Entry with(ArchiveLedger.Entry entry, ArchiveState state, Long rows, BigDecimal hash) {
         return new ArchiveLedger.Entry(entry.id(), entry.table(), entry.partition(), entry.fromDay(), entry.toDay(), state,
                 rows, hash);
+    }
+
+    /** Before DDL on the world's partitions: the entry's ledger row, a bounded wait, and pg_partman's locks. */
+    private void lockForDdl(ArchiveLedger.Entry entry) {
+        ledger.lock(entry);
+        sets.setLockTimeout();
+        jdbc.sql(PARTMAN_LOCKS).query(Long.class).single();
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.visualdm.worldengine.archive.ArchiveRestore;
 import com.visualdm.worldengine.archive.ArchiveWorldJobConfiguration;
-import com.visualdm.worldengine.cli.ConsoleProgress;
 import com.visualdm.worldengine.cli.WorldSizeConverter;
 import com.visualdm.worldengine.partition.PartitionMaintenanceJobConfiguration;
 import com.visualdm.worldengine.partition.PartitionedTable;
@@ -56,11 +55,7 @@ public class ArchiveBenchCommand implements Callable<Integer> {
         WorldService worlds = context.getBean(WorldService.class);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         WorldJobs jobs = context.getBean(WorldJobs.class);
-        WorldName name = WorldName.of("bench_archive_" + size.label());
-        if (worlds.find(name).isEmpty()) {
-            out.printf("Creating the scratch world '%s' (size %s)%n", name, size.label());
-            worlds.create(name, 1, size, new ConsoleProgress(out));
-        }
+        WorldName name = bench.keptScratchWorld("bench_archive_", size, out);
         RegisteredWorld world = worlds.require(name);
         restoreAll(context, world, out); // what an earlier, interrupted bench left archived
 

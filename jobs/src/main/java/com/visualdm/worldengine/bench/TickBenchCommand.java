@@ -10,13 +10,11 @@ import java.util.concurrent.Callable;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
-import com.visualdm.worldengine.cli.ConsoleProgress;
 import com.visualdm.worldengine.cli.WorldSizeConverter;
 import com.visualdm.worldengine.tick.DayResult;
 import com.visualdm.worldengine.tick.TickCommand;
 import com.visualdm.worldengine.tick.TickService;
 import com.visualdm.worldengine.world.WorldName;
-import com.visualdm.worldengine.world.WorldService;
 import com.visualdm.worldengine.world.WorldSize;
 
 import picocli.CommandLine.Command;
@@ -47,12 +45,7 @@ public class TickBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        WorldService worlds = bench.root.runtime().bean(WorldService.class);
-        WorldName name = WorldName.of("bench_tick_" + size.label());
-        if (worlds.find(name).isEmpty()) {
-            out.printf("Creating %s (seed 1)%n", name);
-            worlds.create(name, 1, size, new ConsoleProgress(out));
-        }
+        WorldName name = bench.keptScratchWorld("bench_tick_", size, out);
         JobRepository jobRepository = bench.root.runtime().bean(JobRepository.class);
         HeapPeak heap = HeapPeak.start();
         List<DayResult> results;

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -13,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.visualdm.worldengine.tick.RecomputeTasklet;
-import com.visualdm.worldengine.tick.TickService;
+import com.visualdm.worldengine.world.WorldClock;
 import com.visualdm.worldengine.world.WorldJobParameters;
 import com.visualdm.worldengine.world.WorldLock;
 import com.visualdm.worldengine.world.WorldRegistry;
@@ -31,18 +30,17 @@ public class RecomputeEconomyJobConfiguration {
 
     @Bean
     public Step recomputePricesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    MarketPrices prices, WorldRegistry registry, WorldLock lock, TickService ticks) {
+                                    MarketPrices prices, WorldRegistry registry, WorldLock lock, WorldClock clock) {
         return new StepBuilder(STEP_NAME, jobRepository)
                 .tasklet(new RecomputeTasklet(JOB_NAME, context -> Map.of("markets_repriced", prices.reindex(context)),
-                        registry, lock, ticks), transactionManager)
+                        registry, lock, clock), transactionManager)
                 .build();
     }
 
     @Bean
     public Job recomputeEconomy(JobRepository jobRepository, Step recomputePricesStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(new DefaultJobParametersValidator(
-                        new String[] {WorldJobParameters.WORLD, WorldJobParameters.WORLD_ID, WorldJobParameters.RUN}, new String[0]))
+                .validator(WorldJobParameters.repeatableValidator())
                 .start(recomputePricesStep)
                 .build();
     }

@@ -75,7 +75,7 @@ public class JobRuns {
     public void checkParameters(String job, Map<String, String> parameters) {
         require(job);
         parameters.keySet().stream()
-                .filter(key -> List.of(WorldJobParameters.WORLD, WorldJobParameters.WORLD_ID, WorldJobParameters.RUN).contains(key))
+                .filter(WorldJobParameters.REPEATABLE_KEYS::contains)
                 .findFirst().ifPresent(key -> {
                     throw new BadInputException("parameter '" + key + "' is set by the engine, not given");
                 });

@@ -2,7 +2,6 @@ package com.visualdm.worldengine.partition;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -57,8 +56,7 @@ public class PartitionMaintenanceJobConfiguration {
     public Job partitionMaintenance(JobRepository jobRepository, Step maintainPartitionSetsStep,
                                     Step recordPartitionSizesStep, WorldJobLock worldJobLock) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(new DefaultJobParametersValidator(
-                        new String[] {WorldJobParameters.WORLD, WorldJobParameters.WORLD_ID, WorldJobParameters.RUN}, new String[0]))
+                .validator(WorldJobParameters.repeatableValidator())
                 .listener(worldJobLock)
                 .start(maintainPartitionSetsStep)
                 .next(recordPartitionSizesStep)

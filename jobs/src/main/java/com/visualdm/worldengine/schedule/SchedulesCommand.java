@@ -20,8 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "schedules", mixinStandardHelpOptions = true,
         description = {"The schedules loaded by serve into the shared Quartz store: list them, pause, resume, or "
                 + "fire one now. Changes take effect on every node; editing a file takes effect at the next serve start."},
-        subcommands = {SchedulesCommand.ListSchedules.class, SchedulesCommand.Pause.class, SchedulesCommand.Resume.class,
-                SchedulesCommand.Trigger.class})
+        subcommands = SchedulesCommand.ListSchedules.class)
 public class SchedulesCommand implements Runnable {
 
     @ParentCommand
@@ -80,55 +79,27 @@ public class SchedulesCommand implements Runnable {
     }
 
     @Command(name = "pause", mixinStandardHelpOptions = true, description = "Stop firing a schedule (until resume).")
-    static class Pause implements Callable<Integer> {
-
-        @ParentCommand
-        SchedulesCommand parent;
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Override
-        public Integer call() throws SchedulerException {
-            parent.schedules().pause(name);
-            parent.spec.commandLine().getOut().println("schedule " + name + " paused");
-            return 0;
-        }
+    int pause(@Parameters(paramLabel = "NAME") String name) throws SchedulerException {
+        schedules().pause(name);
+        return done("schedule " + name + " paused");
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true,
             description = "Fire a paused schedule again (fires missed meanwhile follow its misfire policy).")
-    static class Resume implements Callable<Integer> {
-
-        @ParentCommand
-        SchedulesCommand parent;
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Override
-        public Integer call() throws SchedulerException {
-            parent.schedules().resume(name);
-            parent.spec.commandLine().getOut().println("schedule " + name + " resumed");
-            return 0;
-        }
+    int resume(@Parameters(paramLabel = "NAME") String name) throws SchedulerException {
+        schedules().resume(name);
+        return done("schedule " + name + " resumed");
     }
 
     @Command(name = "trigger", mixinStandardHelpOptions = true,
             description = "Fire a schedule once now, on the first serve node that takes it.")
-    static class Trigger implements Callable<Integer> {
+    int trigger(@Parameters(paramLabel = "NAME") String name) throws SchedulerException {
+        schedules().trigger(name);
+        return done("schedule " + name + " triggered; a serve node runs it");
+    }
 
-        @ParentCommand
-        SchedulesCommand parent;
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Override
-        public Integer call() throws SchedulerException {
-            parent.schedules().trigger(name);
-            parent.spec.commandLine().getOut().println("schedule " + name + " triggered; a serve node runs it");
-            return 0;
-        }
+    private int done(String message) {
+        spec.commandLine().getOut().println(message);
+        return 0;
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -15,7 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.visualdm.worldengine.faction.FactionStabilities;
 import com.visualdm.worldengine.tick.RecomputeTasklet;
-import com.visualdm.worldengine.tick.TickService;
+import com.visualdm.worldengine.world.WorldClock;
 import com.visualdm.worldengine.world.WorldJobParameters;
 import com.visualdm.worldengine.world.WorldLock;
 import com.visualdm.worldengine.world.WorldRegistry;
@@ -35,22 +34,21 @@ public class RecomputeStabilityJobConfiguration {
     @Bean
     Step recomputeStabilityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                 StabilityRule stability, FactionStabilities factions, WorldRegistry registry,
-                                WorldLock lock, TickService ticks) {
+                                WorldLock lock, WorldClock clock) {
         return new StepBuilder(STEP_NAME, jobRepository)
                 .tasklet(new RecomputeTasklet(JOB_NAME, context -> {
                     Map<String, Long> summary = new LinkedHashMap<>();
                     summary.put("factions_restabilised", factions.recompute(context));
                     summary.putAll(stability.recompute(context));
                     return summary;
-                }, registry, lock, ticks), transactionManager)
+                }, registry, lock, clock), transactionManager)
                 .build();
     }
 
     @Bean
     public Job recomputeStability(JobRepository jobRepository, Step recomputeStabilityStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(new DefaultJobParametersValidator(
-                        new String[] {WorldJobParameters.WORLD, WorldJobParameters.WORLD_ID, WorldJobParameters.RUN}, new String[0]))
+                .validator(WorldJobParameters.repeatableValidator())
                 .start(recomputeStabilityStep)
                 .build();
     }

@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.visualdm.worldengine.world.RegisteredWorld;
+import com.visualdm.worldengine.world.WorldClock;
 import com.visualdm.worldengine.world.WorldJobParameters;
 import com.visualdm.worldengine.world.WorldLock;
 import com.visualdm.worldengine.world.WorldName;
@@ -25,16 +26,16 @@ public final class RecomputeTasklet implements Tasklet {
     private final Function<TickContext, Map<String, Long>> recomputation;
     private final WorldRegistry registry;
     private final WorldLock lock;
-    private final TickService ticks;
+    private final WorldClock clock;
     private final String purpose;
 
     public RecomputeTasklet(String purpose, Function<TickContext, Map<String, Long>> recomputation, WorldRegistry registry,
-                            WorldLock lock, TickService ticks) {
+                            WorldLock lock, WorldClock clock) {
         this.purpose = purpose;
         this.recomputation = recomputation;
         this.registry = registry;
         this.lock = lock;
-        this.ticks = ticks;
+        this.clock = clock;
     }
 
     @Override
@@ -45,7 +46,7 @@ public final class RecomputeTasklet implements Tasklet {
                 .orElseThrow(() -> new IllegalStateException("no world named '" + world + "'"));
         try (WorldLock.Held held = lock.acquire(world, purpose)) {
             Map<String, Long> summary = recomputation.apply(
-                    new TickContext(world, registered.seed(), ticks.currentDay(world), step.getJobExecutionId()));
+                    new TickContext(world, registered.seed(), clock.currentDay(world), step.getJobExecutionId()));
             summary.forEach((key, value) -> step.getExecutionContext().putLong(key, value));
             contribution.incrementWriteCount(summary.values().stream().mapToLong(Long::longValue).sum());
         }

@@ -1,5 +1,8 @@
 package com.visualdm.worldengine.world;
 
+import java.util.List;
+
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -28,6 +31,14 @@ public final class WorldJobParameters {
     /** The parameters of one launch of a repeatable per-world job. */
     public static JobParameters run(RegisteredWorld world, long run) {
         return of(world).addLong(RUN, run, true).toJobParameters();
+    }
+
+    /** The parameters the engine sets on every launch of a repeatable job; a launch may not give them. */
+    public static final List<String> REPEATABLE_KEYS = List.of(WORLD, WORLD_ID, RUN);
+
+    /** Validates a repeatable job's parameters: the engine's keys, required, and the job's own, optional. */
+    public static DefaultJobParametersValidator repeatableValidator(String... optional) {
+        return new DefaultJobParametersValidator(REPEATABLE_KEYS.toArray(String[]::new), optional);
     }
 
     public static WorldName worldOf(JobParameters parameters) {
