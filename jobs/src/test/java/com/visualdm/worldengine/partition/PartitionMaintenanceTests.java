@@ -1,5 +1,9 @@
 package com.visualdm.worldengine.partition;
 
+import static com.visualdm.worldengine.partition.PartitionLayout.advanceClock;
+import static com.visualdm.worldengine.partition.PartitionLayout.childNames;
+import static com.visualdm.worldengine.partition.PartitionLayout.lastListedByPartman;
+import static com.visualdm.worldengine.partition.PartitionLayout.registeredWithPartman;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -92,13 +96,13 @@ class PartitionMaintenanceTests extends DatabaseTest {
 
         assertThat(WorldFingerprint.of(jdbc, OWN)).as("every row kept, unchanged").isEqualTo(before);
         assertThat(WorldFingerprint.of(jdbc, WITH_PARTMAN)).isEqualTo(beforeWithPartman);
-        assertThat(layout(WITH_PARTMAN)).as("the same children, bounds, indexes and constraints either way")
-                .isEqualTo(layout(OWN));
+        assertThat(PartitionLayout.of(jdbc, WITH_PARTMAN)).as("the same children, bounds, indexes and constraints either way")
+                .isEqualTo(PartitionLayout.of(jdbc, OWN));
 
         int today = clock.currentDay(OWN);
         for (PartitionedTable table : PartitionedTable.values()) {
             assertThat(rows(OWN, table.defaultPartition())).as("default of " + table).isZero();
-            List<String> children = childNames(OWN, table);
+            List<String> children = childNames(jdbc, OWN, table);
             int firstRow = jdbc.sql("SELECT min(world_day) FROM " + OWN.qualified(table.tableName())).query(Integer.class).single();
             int lower = firstRow - firstRow % INTERVAL;
             int last = today - today % INTERVAL + PREMAKE * INTERVAL;
@@ -125,25 +129,26 @@ class PartitionMaintenanceTests extends DatabaseTest {
                     .query(Long.class).single()).as("index sets of the children of " + table).isEqualTo(1);
         }
 
-        assertThat(registeredWithPartman(OWN)).as("pg-partman=never keeps the sets ours").isEmpty();
         if (partmanAvailable) {
-            assertThat(registeredWithPartman(WITH_PARTMAN)).as("pg_partman is installed: the sets must be registered with it")
+            assertThat(registeredWithPartman(jdbc, OWN)).as("pg-partman=never keeps the sets ours").isEmpty();
+        }
+        if (partmanAvailable) {
+            assertThat(registeredWithPartman(jdbc, WITH_PARTMAN)).as("pg_partman is installed: the sets must be registered with it")
                     .containsExactlyInAnyOrder(WITH_PARTMAN.schema() + ".trade_entities",
                             WITH_PARTMAN.schema() + ".transaction_entities", WITH_PARTMAN.schema() + ".history_entities");
             for (PartitionedTable table : PartitionedTable.values()) {
                 assertThat(jdbc.sql("SELECT partition_tablename FROM partman.show_partitions(:parent)")
                         .param("parent", WITH_PARTMAN.schema() + "." + table.tableName()).query(String.class).list())
-                        .as("pg_partman lists the children").isEqualTo(childNames(WITH_PARTMAN, table));
+                        .as("pg_partman lists the children").isEqualTo(childNames(jdbc, WITH_PARTMAN, table));
             }
             assertThat(Cli.run("partitions", "--world", WITH_PARTMAN.value()).out()).contains("trade_entities (pg_partman)");
 
             // pg_partman's own maintenance works on the sets, and ours still does after it.
             jdbc.sql("SELECT partman.run_maintenance(p_jobmon := false)").query().singleRow();
-            advanceClock(WITH_PARTMAN, 3 * INTERVAL);
+            advanceClock(jdbc, WITH_PARTMAN, 3 * INTERVAL);
             assertThat(Cli.run("partitions", "maintain", "--world", WITH_PARTMAN.value()).exitCode()).isZero();
             int later = clock.currentDay(WITH_PARTMAN);
-            assertThat(jdbc.sql("SELECT partition_tablename FROM partman.show_partitions(:parent, 'DESC') LIMIT 1")
-                    .param("parent", WITH_PARTMAN.schema() + ".history_entities").query(String.class).single())
+            assertThat(lastListedByPartman(jdbc, WITH_PARTMAN, PartitionedTable.HISTORY))
                     .isEqualTo("history_entities_p" + (later - later % INTERVAL + PREMAKE * INTERVAL));
         } else {
             System.out.println("PartitionMaintenanceTests: pg_partman is not available on this server; only our own path ran");
@@ -185,48 +190,11 @@ class PartitionMaintenanceTests extends DatabaseTest {
             statement.execute("SELECT pg_advisory_lock(hashtext('pg_partman run_maintenance'))");
             Cli.Result blocked = Cli.runWith(shortWait, "partitions", "maintain", "--world", OWN.value());
             assertThat(blocked.exitCode()).as(blocked.all()).isEqualTo(1);
-            assertThat(childNames(OWN, PartitionedTable.TRADES)).as("nothing changed").isEmpty();
+            assertThat(childNames(jdbc, OWN, PartitionedTable.TRADES)).as("nothing changed").isEmpty();
         }
         Cli.Result free = Cli.runWith(shortWait, "partitions", "maintain", "--world", OWN.value());
         assertThat(free.exitCode()).as(free.all()).isZero();
-        assertThat(childNames(OWN, PartitionedTable.TRADES)).isNotEmpty();
-    }
-
-    private List<String> childNames(WorldName world, PartitionedTable table) {
-        return jdbc.sql("""
-                        SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-                         WHERE i.inhparent = to_regclass(:parent) AND c.relname <> :default
-                         ORDER BY substring(c.relname FROM '_p([0-9]+)$')::int
-                        """)
-                .param("parent", world.qualified(table.tableName())).param("default", table.defaultPartition())
-                .query(String.class).list();
-    }
-
-    /** Children with bounds, and every index and constraint of the sets, with the schema name taken out. */
-    private List<String> layout(WorldName world) {
-        return jdbc.sql("""
-                        SELECT p.relname || ' > ' || c.relname || ' ' || pg_get_expr(c.relpartbound, c.oid)
-                          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-                         WHERE p.relnamespace = to_regnamespace(:schema)
-                        UNION ALL
-                        SELECT replace(pg_get_indexdef(x.indexrelid), :schema, 'W')
-                          FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid
-                         WHERE c.relnamespace = to_regnamespace(:schema) AND c.relname ~ '^(trade|transaction|history)_entities'
-                        UNION ALL
-                        SELECT c.relname || ' ' || k.conname || ' ' || replace(pg_get_constraintdef(k.oid), :schema, 'W') || ' local ' || k.conislocal
-                          FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
-                         WHERE c.relnamespace = to_regnamespace(:schema) AND c.relname ~ '^(trade|transaction|history)_entities'
-                        ORDER BY 1
-                        """)
-                .param("schema", world.schema()).query(String.class).list();
-    }
-
-    private List<String> registeredWithPartman(WorldName world) {
-        if (!partmanAvailable) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT parent_table FROM partman.part_config WHERE parent_table LIKE :prefix")
-                .param("prefix", world.schema() + ".%").query(String.class).list();
+        assertThat(childNames(jdbc, OWN, PartitionedTable.TRADES)).isNotEmpty();
     }
 
     private long rows(WorldName world, String table) {
@@ -236,15 +204,5 @@ class PartitionMaintenanceTests extends DatabaseTest {
     private String health(WorldName world, String table) {
         return jdbc.sql("SELECT health FROM engine.partition_health WHERE world_name = :world AND table_name = :table")
                 .param("world", world.value()).param("table", table).query(String.class).single();
-    }
-
-    private void advanceClock(WorldName world, int days) {
-        jdbc.sql("""
-                        UPDATE %1$s SET "current_date" = jsonb_build_object(
-                               'year', (%2$s.world_day_of("current_date") + :days) / 360 + 1,
-                               'month', (%2$s.world_day_of("current_date") + :days) %% 360 / 30 + 1,
-                               'day', (%2$s.world_day_of("current_date") + :days) %% 30 + 1)
-                        """.formatted(world.qualified("world_state_entities"), WorldName.quote(world.schema())))
-                .param("days", days).update();
     }
 }
