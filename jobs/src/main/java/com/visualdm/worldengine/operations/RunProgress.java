@@ -44,9 +44,7 @@ final class RunProgress implements AutoCloseable {
 
     private void report(String job, WorldName world, int steps, JobRepository repository, PrintWriter out) {
         try {
-            JobExecution execution = repository.findRunningJobExecutions(job).stream()
-                    .filter(candidate -> world.value().equals(candidate.getJobParameters().getString(WorldJobParameters.WORLD)))
-                    .findFirst().orElse(null);
+            JobExecution execution = WorldJobParameters.runningFor(repository, job, world).stream().findFirst().orElse(null);
             if (execution == null) {
                 return;
             }

@@ -45,15 +45,39 @@ public class PartitionCatalog {
                 .list();
     }
 
-    /** Exact row count of one table of the world (a child, a default, an archive table). */
-    public long rows(WorldName world, String table) {
-        return jdbc.sql("SELECT count(*) FROM " + world.qualified(table)).query(Long.class).single();
+    /** A child with its exact row count. */
+    public record CountedChild(Child child, long rows) {
     }
 
-    /** Rows in the world's archive of the table. */
-    public long archivedRows(WorldName world, PartitionedTable table) {
-        return jdbc.sql("SELECT coalesce(sum(row_count), 0) FROM " + world.qualified(table.archiveTable()))
-                .query(Long.class).single();
+    /** What a set holds now: who maintains it, its children counted, and its archive's segments, rows and bytes. */
+    public record Census(String managedBy, List<CountedChild> children, long archiveSegments, long archivedRows,
+                         long archiveBytes) {
+
+        public long liveRows() {
+            return children.stream().mapToLong(CountedChild::rows).sum();
+        }
+
+        public long defaultRows() {
+            return children.stream().filter(counted -> counted.child().isDefault()).mapToLong(CountedChild::rows).sum();
+        }
+
+        /** Children apart from the default. */
+        public int rangeChildren() {
+            return (int) children.stream().filter(counted -> !counted.child().isDefault()).count();
+        }
+    }
+
+    /** Counts every row of the set, child by child: exact, so it reads them all. */
+    public Census census(WorldName world, PartitionedTable table) {
+        List<CountedChild> counted = children(world, table).stream()
+                .map(child -> new CountedChild(child, jdbc.sql("SELECT count(*) FROM " + world.qualified(child.name()))
+                        .query(Long.class).single()))
+                .toList();
+        return jdbc.sql("SELECT count(*), coalesce(sum(row_count), 0), pg_total_relation_size(to_regclass(:archive)) FROM "
+                        + world.qualified(table.archiveTable()))
+                .param("archive", world.qualified(table.archiveTable()))
+                .query((rs, i) -> new Census(managedBy(world, table), counted, rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
     }
 
     /** Who maintains the set: pg_partman if it is registered there, else world-engine. */

@@ -78,27 +78,12 @@ public class PartitionSets {
         int today = clock.currentDay(name);
         OffsetDateTime now = jdbc.sql("SELECT now()").query(OffsetDateTime.class).single();
         for (PartitionedTable table : PartitionedTable.values()) {
-            List<PartitionCatalog.Child> children = catalog.children(name, table);
-            long liveRows = 0;
-            long defaultRows = 0;
-            long bytes = 0;
-            long indexBytes = 0;
-            int newestEnd = today;
-            for (PartitionCatalog.Child child : children) {
-                long rows = catalog.rows(name, child.name());
-                liveRows += rows;
-                bytes += child.bytes() - child.indexBytes();
-                indexBytes += child.indexBytes();
-                if (child.isDefault()) {
-                    defaultRows = rows;
-                } else {
-                    newestEnd = Math.max(newestEnd, child.toDay());
-                }
-            }
-            ArchiveTotals archive = jdbc.sql("SELECT count(*), coalesce(sum(row_count), 0), pg_total_relation_size(to_regclass(:archive)) FROM "
-                            + name.qualified(table.archiveTable()))
-                    .param("archive", name.qualified(table.archiveTable()))
-                    .query((rs, i) -> new ArchiveTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+            PartitionCatalog.Census census = catalog.census(name, table);
+            List<PartitionCatalog.Child> children = census.children().stream().map(PartitionCatalog.CountedChild::child).toList();
+            long indexBytes = children.stream().mapToLong(PartitionCatalog.Child::indexBytes).sum();
+            long tableBytes = children.stream().mapToLong(PartitionCatalog.Child::bytes).sum() - indexBytes;
+            int newestEnd = children.stream().filter(child -> !child.isDefault()).mapToInt(PartitionCatalog.Child::toDay)
+                    .reduce(today, Math::max);
             jdbc.sql("""
                             INSERT INTO engine.partition_sizes (recorded_at, world_id, world_name, table_name, world_day,
                                    managed_by, children, premade_days, live_rows, default_rows, table_bytes, index_bytes,
@@ -108,16 +93,14 @@ public class PartitionSets {
                             """)
                     .param("recordedAt", now).param("worldId", world.id()).param("world", name.value())
                     .param("table", table.tableName()).param("today", today)
-                    .param("managedBy", catalog.managedBy(name, table))
-                    .param("children", (int) children.stream().filter(child -> !child.isDefault()).count())
+                    .param("managedBy", census.managedBy())
+                    .param("children", census.rangeChildren())
                     .param("premadeDays", newestEnd - today - 1)
-                    .param("liveRows", liveRows).param("defaultRows", defaultRows).param("tableBytes", bytes)
-                    .param("indexBytes", indexBytes).param("segments", archive.segments()).param("archiveRows", archive.rows())
-                    .param("archiveBytes", archive.bytes())
+                    .param("liveRows", census.liveRows()).param("defaultRows", census.defaultRows())
+                    .param("tableBytes", tableBytes).param("indexBytes", indexBytes)
+                    .param("segments", census.archiveSegments()).param("archiveRows", census.archivedRows())
+                    .param("archiveBytes", census.archiveBytes())
                     .update();
         }
-    }
-
-    private record ArchiveTotals(long segments, long rows, long bytes) {
     }
 }

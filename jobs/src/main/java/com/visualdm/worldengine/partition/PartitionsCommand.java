@@ -52,26 +52,18 @@ public class PartitionsCommand implements Callable<Integer> {
         PartitionCatalog catalog = context.getBean(PartitionCatalog.class);
         PrintWriter out = spec.commandLine().getOut();
         for (PartitionedTable table : PartitionedTable.values()) {
-            long total = 0;
-            long defaultRows = 0;
-            StringBuilder lines = new StringBuilder();
-            var children = catalog.children(registered.name(), table);
-            for (PartitionCatalog.Child child : children) {
-                long rows = catalog.rows(registered.name(), child.name());
-                total += rows;
-                if (child.isDefault()) {
-                    defaultRows = rows;
-                }
-                lines.append(String.format("  %-36s %-17s %,12d rows %,10d kB%n", child.name(),
-                        child.isDefault() ? "default" : "days " + child.fromDay() + "-" + (child.toDay() - 1), rows,
-                        child.bytes() / 1024));
-            }
-            long archived = catalog.archivedRows(registered.name(), table);
+            PartitionCatalog.Census census = catalog.census(registered.name(), table);
+            long defaultRows = census.defaultRows();
             out.printf("%s (%s): %d children, %,d rows live, %,d in the default partition%s, %,d archived%n",
-                    table.tableName(), catalog.managedBy(registered.name(), table), children.size() - 1, total,
-                    defaultRows, defaultRows > 0 ? " (run: world-engine partitions maintain --world " + world + ")" : "",
-                    archived);
-            out.print(lines);
+                    table.tableName(), census.managedBy(), census.rangeChildren(), census.liveRows(), defaultRows,
+                    defaultRows > 0 ? " (run: world-engine partitions maintain --world " + world + ")" : "",
+                    census.archivedRows());
+            for (PartitionCatalog.CountedChild counted : census.children()) {
+                PartitionCatalog.Child child = counted.child();
+                out.printf("  %-36s %-17s %,12d rows %,10d kB%n", child.name(),
+                        child.isDefault() ? "default" : "days " + child.fromDay() + "-" + (child.toDay() - 1), counted.rows(),
+                        child.bytes() / 1024);
+            }
         }
         out.flush();
         return ExitCode.SUCCESS.code();

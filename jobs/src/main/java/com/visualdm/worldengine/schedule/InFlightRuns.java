@@ -68,9 +68,8 @@ public class InFlightRuns implements DisposableBean {
         // Again and again: a job between its fire and its execution's start would miss a single request.
         while (!running.isEmpty() && System.nanoTime() < deadline) {
             for (Entry entry : Set.copyOf(running)) {
-                for (JobExecution execution : jobRepository.findRunningJobExecutions(entry.job)) {
-                    if (entry.world.value().equals(execution.getJobParameters().getString(WorldJobParameters.WORLD))
-                            && !execution.isStopping()) {
+                for (JobExecution execution : WorldJobParameters.runningFor(jobRepository, entry.job, entry.world)) {
+                    if (!execution.isStopping()) {
                         LOG.info("stopping execution {} ({} for world {}) for shutdown", execution.getId(), entry.job, entry.world);
                         stop(execution);
                     }

@@ -1,6 +1,7 @@
 package com.visualdm.worldengine.serve;
 
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.visualdm.worldengine.world.RegisteredWorld;
-import com.visualdm.worldengine.world.WorldName;
+import com.visualdm.worldengine.world.WorldClock;
 
 /** The gauges read from a world's state row: its day, chaos level and stability index. */
 @Configuration(proxyBeanMethods = false)
@@ -16,9 +17,9 @@ import com.visualdm.worldengine.world.WorldName;
 public class WorldStateMeasures {
 
     @Bean
-    public WorldMeasure worldDay(JdbcClient jdbc) {
-        return measure(jdbc, "world.day", "the world day of the world's clock",
-                "%s.world_day_of(\"current_date\")");
+    public WorldMeasure worldDay(WorldClock clock) {
+        return measure("world.day", "the world day of the world's clock",
+                world -> clock.find(world.name()).map(OptionalDouble::of).orElse(OptionalDouble.empty()));
     }
 
     @Bean
@@ -31,8 +32,14 @@ public class WorldStateMeasures {
         return measure(jdbc, "world.stability.index", "stability index of the world", "stability_index");
     }
 
-    /** {@code expression} over the world's state row; {@code %s} in it stands for the world's schema. */
-    private static WorldMeasure measure(JdbcClient jdbc, String name, String description, String expression) {
+    /** A column of the world's state row. */
+    private static WorldMeasure measure(JdbcClient jdbc, String name, String description, String column) {
+        return measure(name, description, world -> jdbc.sql("SELECT " + column + "::float8 FROM "
+                        + world.name().qualified("world_state_entities") + " ORDER BY created_at, id LIMIT 1")
+                .query(Double.class).optional().map(OptionalDouble::of).orElse(OptionalDouble.empty()));
+    }
+
+    private static WorldMeasure measure(String name, String description, Function<RegisteredWorld, OptionalDouble> value) {
         return new WorldMeasure() {
             @Override
             public String name() {
@@ -46,10 +53,7 @@ public class WorldStateMeasures {
 
             @Override
             public OptionalDouble measure(RegisteredWorld world) {
-                String sql = "SELECT (" + expression.formatted(WorldName.quote(world.schema())) + ")::float8 FROM "
-                        + world.name().qualified("world_state_entities") + " ORDER BY created_at, id LIMIT 1";
-                return jdbc.sql(sql).query(Double.class).optional()
-                        .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+                return value.apply(world);
             }
         };
     }

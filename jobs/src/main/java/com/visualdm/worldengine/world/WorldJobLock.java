@@ -1,7 +1,6 @@
 package com.visualdm.worldengine.world;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -37,9 +36,8 @@ public class WorldJobLock implements JobExecutionListener {
         WorldName world = WorldJobParameters.worldOf(execution.getJobParameters());
         String job = execution.getJobInstance().getJobName();
         held.put(execution.getId(), lock.acquire(world, job));
-        for (JobExecution running : jobRepository.findRunningJobExecutions(job)) {
-            if (running.getId() != execution.getId()
-                    && Objects.equals(running.getJobParameters().getString(WorldJobParameters.WORLD), world.value())) {
+        for (JobExecution running : WorldJobParameters.runningFor(jobRepository, job, world)) {
+            if (running.getId() != execution.getId()) {
                 jobOperator.recover(running);
             }
         }

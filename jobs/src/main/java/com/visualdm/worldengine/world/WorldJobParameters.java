@@ -2,9 +2,11 @@ package com.visualdm.worldengine.world;
 
 import java.util.List;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * The job parameters every per-world job shares. The world's name and id are identifying (a world made again under
@@ -43,5 +45,12 @@ public final class WorldJobParameters {
 
     public static WorldName worldOf(JobParameters parameters) {
         return WorldName.of(parameters.getString(WORLD));
+    }
+
+    /** The executions of a job that the repository holds as running for this world. */
+    public static List<JobExecution> runningFor(JobRepository repository, String job, WorldName world) {
+        return repository.findRunningJobExecutions(job).stream()
+                .filter(execution -> world.value().equals(execution.getJobParameters().getString(WORLD)))
+                .toList();
     }
 }
