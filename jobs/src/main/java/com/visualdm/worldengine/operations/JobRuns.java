@@ -116,6 +116,10 @@ public class JobRuns {
             }
         });
         JobParameters jobParameters = builder.toJobParameters();
+        // A busy world is refused before an execution exists, so that the run can wait or be skipped and launched
+        // again as new. The job takes the lock itself when it starts; one that loses the race to another process in
+        // between fails, busy, and its run key can be launched again.
+        lock.requireFree(world, job);
         if (recovering) {
             recoverDead(job, world, jobParameters);
         }

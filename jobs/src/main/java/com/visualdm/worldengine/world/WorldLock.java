@@ -27,6 +27,11 @@ public class WorldLock {
         this.dataSource = dataSource;
     }
 
+    /** Fails at once, naming the world, if its lock is held now; takes nothing. */
+    public void requireFree(WorldName world, String purpose) {
+        acquire(world, purpose).close();
+    }
+
     /** Takes the world's lock or fails at once naming the world; close the handle to release it. */
     public Held acquire(WorldName world, String purpose) {
         Connection connection = null;
