@@ -25,6 +25,7 @@ import com.visualdm.worldengine.tick.TickService;
 import com.visualdm.worldengine.tick.WorldTickJobConfiguration;
 import com.visualdm.worldengine.world.RegisteredWorld;
 import com.visualdm.worldengine.world.WorldJobParameters;
+import com.visualdm.worldengine.world.WorldJobs;
 import com.visualdm.worldengine.world.WorldLock;
 import com.visualdm.worldengine.world.WorldName;
 import com.visualdm.worldengine.world.WorldService;
@@ -47,15 +48,17 @@ public class JobRuns {
     private final TickService ticks;
     private final WorldService worlds;
     private final WorldLock lock;
+    private final WorldJobs launcher;
 
     public JobRuns(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository, TickService ticks,
-                   WorldService worlds, WorldLock lock) {
+                   WorldService worlds, WorldLock lock, WorldJobs launcher) {
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, job -> job, (a, b) -> a, TreeMap::new));
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ticks = ticks;
         this.worlds = worlds;
         this.lock = lock;
+        this.launcher = launcher;
     }
 
     /** Every job name, sorted. */
@@ -107,7 +110,7 @@ public class JobRuns {
                     days.size() + " day(s), last " + last.date() + " (day " + last.date().worldDay() + ")");
         }
         RegisteredWorld registered = worlds.require(world);
-        JobParametersBuilder builder = new JobParametersBuilder(WorldJobParameters.run(registered, run));
+        JobParametersBuilder builder = new JobParametersBuilder();
         parameters.forEach((key, value) -> {
             if (value.matches("-?\\d{1,18}")) {
                 builder.addLong(key, Long.parseLong(value), false);
@@ -115,23 +118,17 @@ public class JobRuns {
                 builder.addString(key, value, false);
             }
         });
-        JobParameters jobParameters = builder.toJobParameters();
-        // A busy world is refused before an execution exists, so that the run can wait or be skipped and launched
-        // again as new. The job takes the lock itself when it starts; one that loses the race to another process in
-        // between fails, busy, and its run key can be launched again.
-        lock.requireFree(world, job);
+        JobParameters extra = builder.toJobParameters();
         if (recovering) {
-            recoverDead(job, world, jobParameters);
+            recoverDead(job, world, WorldJobParameters.run(registered, run));
         }
         try {
-            JobExecution execution = jobOperator.start(require(job), jobParameters);
+            JobExecution execution = launcher.run(require(job), registered, run, extra);
             return new Outcome(execution.getStatus(), Optional.of(execution.getId()), execution.getExitStatus().getExitDescription());
         } catch (JobInstanceAlreadyCompleteException e) {
             return Outcome.alreadyDone("run " + run + " of " + job + " for world '" + world + "' is already complete; nothing changed");
         } catch (JobExecutionAlreadyRunningException e) {
             throw new WorldBusyException("run " + run + " of " + job + " for world '" + world + "' is already running");
-        } catch (Exception e) {
-            throw new IllegalStateException("could not launch " + job + " for world '" + world + "': " + e.getMessage(), e);
         }
     }
 
