@@ -2,19 +2,15 @@ package com.visualdm.worldengine.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import com.visualdm.worldengine.support.Cli;
+import com.visualdm.worldengine.support.ScratchDatabase;
 import com.visualdm.worldengine.support.TestDatabase;
 import com.visualdm.worldengine.system.ExitCode;
 import com.visualdm.worldengine.world.WorldLock;
@@ -33,19 +29,17 @@ class AllWorldsRunTests {
     static final WorldName HALF_MADE = WorldName.of("aw_half_made");
     static final String JOB = "recomputeStability";
 
-    static String url;
-    static SingleConnectionDataSource dataSource;
+    static ScratchDatabase database;
     static JdbcClient jdbc;
 
     @BeforeAll
     static void databaseWithTwoReadyWorldsAndOneHalfMade() throws Exception {
-        url = TestDatabase.get().freshDatabase(DATABASE);
+        database = ScratchDatabase.create(DATABASE);
         for (WorldName world : new WorldName[] {ONE, TWO}) {
-            Cli.Result init = run("init", "--world", world.value(), "--size", "tiny", "--seed", "11");
+            Cli.Result init = database.run("init", "--world", world.value(), "--size", "tiny", "--seed", "11");
             assertThat(init.exitCode()).as(init.all()).isZero();
         }
-        dataSource = new SingleConnectionDataSource(url, TestDatabase.get().user(), TestDatabase.get().password(), true);
-        jdbc = JdbcClient.create(dataSource);
+        jdbc = database.jdbc();
         // What an init killed early leaves: a registry row in state creating, and no schema to run a job on.
         jdbc.sql("""
                         INSERT INTO engine.worlds (name, schema_name, seed, size_preset, state)
@@ -56,11 +50,8 @@ class AllWorldsRunTests {
 
     @AfterAll
     static void dropDatabase() throws Exception {
-        if (dataSource != null) {
-            dataSource.destroy();
-        }
-        try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -68,9 +59,9 @@ class AllWorldsRunTests {
     void everyReadyWorldRunsOnceABusyOneIsSkippedAndTheSameRunFinishesItLater() {
         String runKey = "run=2026-11-27T03:00:00Z";
         Cli.Result withOneBusy;
-        WorldLock lock = new WorldLock(new DriverManagerDataSource(url, TestDatabase.get().user(), TestDatabase.get().password()));
+        WorldLock lock = new WorldLock(new DriverManagerDataSource(database.url(), TestDatabase.get().user(), TestDatabase.get().password()));
         try (WorldLock.Held held = lock.acquire(TWO, "a schedule's run")) {
-            withOneBusy = run("jobs", "run", JOB, "--all-worlds", runKey);
+            withOneBusy = database.run("jobs", "run", JOB, "--all-worlds", runKey);
         }
         assertThat(withOneBusy.exitCode()).as(withOneBusy.all()).isEqualTo(ExitCode.BUSY.code());
         assertThat(withOneBusy.out()).contains(JOB + " for world " + ONE + " (run ").contains("COMPLETED")
@@ -79,7 +70,7 @@ class AllWorldsRunTests {
         assertThat(completedRuns(ONE)).isEqualTo(1);
         assertThat(completedRuns(TWO)).isZero();
 
-        Cli.Result again = run("jobs", "run", JOB, "--all-worlds", runKey);
+        Cli.Result again = database.run("jobs", "run", JOB, "--all-worlds", runKey);
         assertThat(again.exitCode()).as(again.all()).isZero();
         assertThat(again.out()).contains(JOB + " for world " + TWO + " (run ").doesNotContain(HALF_MADE.value());
         assertThat(completedRuns(ONE)).as("the same run key meets its completed instance").isEqualTo(1);
@@ -91,11 +82,5 @@ class AllWorldsRunTests {
     private static long completedRuns(WorldName world) {
         return jdbc.sql("SELECT count(*) FROM engine.job_executions WHERE job_name = :job AND world = :world AND status = 'COMPLETED'")
                 .param("job", JOB).param("world", world.value()).query(Long.class).single();
-    }
-
-    private static Cli.Result run(String... args) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", url);
-        return Cli.runWith(properties, args);
     }
 }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +15,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import com.visualdm.worldengine.support.Cli;
+import com.visualdm.worldengine.support.ScratchDatabase;
 import com.visualdm.worldengine.support.TestDatabase;
 import com.visualdm.worldengine.world.WorldName;
 
@@ -36,9 +35,8 @@ class PgPartmanFiveTests {
     static final int PREMAKE = 4;
 
     static String version;
-    static SingleConnectionDataSource dataSource;
+    static ScratchDatabase database;
     static JdbcClient jdbc;
-    static Map<String, Object> database;
 
     @BeforeAll
     static void databaseWithPgPartmanFive() throws Exception {
@@ -51,22 +49,17 @@ class PgPartmanFiveTests {
             version = available.getString(1);
         }
         Assumptions.assumeTrue(version != null, "pg_partman 5.x is not available on this server");
-        String url = TestDatabase.get().freshDatabase(DATABASE);
-        dataSource = new SingleConnectionDataSource(url, TestDatabase.get().user(), TestDatabase.get().password(), true);
-        jdbc = JdbcClient.create(dataSource);
+        database = ScratchDatabase.create(DATABASE);
+        jdbc = database.jdbc();
         jdbc.sql("CREATE SCHEMA partman").update();
         // The version is read from the server's catalog, not from input; a literal because DDL takes no parameters.
         jdbc.sql("CREATE EXTENSION pg_partman VERSION '" + version.replace("'", "''") + "' SCHEMA partman").update();
-        database = Map.of("spring.datasource.url", url);
     }
 
     @AfterAll
     static void dropDatabase() throws Exception {
-        if (dataSource != null) {
-            dataSource.destroy();
-            try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            }
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -75,12 +68,12 @@ class PgPartmanFiveTests {
         assertThat(jdbc.sql("SELECT extversion FROM pg_extension WHERE extname = 'pg_partman'").query(String.class).single())
                 .startsWith("5.");
         for (WorldName world : new WorldName[] {WITH_PARTMAN, OWN}) {
-            Cli.Result init = run(Map.of(), "init", "--world", world.value(), "--size", "tiny", "--seed", "5");
+            Cli.Result init = database.run("init", "--world", world.value(), "--size", "tiny", "--seed", "5");
             assertThat(init.exitCode()).as(init.all()).isZero();
         }
-        Cli.Result own = run(Map.of("world-engine.partitioning.pg-partman", "never"), "partitions", "maintain", "--world", OWN.value());
+        Cli.Result own = database.run(Map.of("world-engine.partitioning.pg-partman", "never"), "partitions", "maintain", "--world", OWN.value());
         assertThat(own.exitCode()).as(own.all()).isZero();
-        Cli.Result adopted = run(Map.of(), "partitions", "maintain", "--world", WITH_PARTMAN.value());
+        Cli.Result adopted = database.run("partitions", "maintain", "--world", WITH_PARTMAN.value());
         assertThat(adopted.exitCode()).as(adopted.all()).isZero();
 
         assertThat(PartitionLayout.of(jdbc, WITH_PARTMAN)).as("the same layout with pg_partman 5 as without it")
@@ -99,7 +92,7 @@ class PgPartmanFiveTests {
 
         jdbc.sql("SELECT partman.run_maintenance(p_jobmon := false)").query().singleRow();
         advanceClock(jdbc, WITH_PARTMAN, 3 * INTERVAL);
-        assertThat(run(Map.of(), "partitions", "maintain", "--world", WITH_PARTMAN.value()).exitCode()).isZero();
+        assertThat(database.run("partitions", "maintain", "--world", WITH_PARTMAN.value()).exitCode()).isZero();
         int later = jdbc.sql("SELECT %s.world_day_of(\"current_date\") FROM %s".formatted(
                 WorldName.quote(WITH_PARTMAN.schema()), WITH_PARTMAN.qualified("world_state_entities"))).query(Integer.class).single();
         assertThat(lastListedByPartman(jdbc, WITH_PARTMAN, PartitionedTable.HISTORY))
@@ -107,7 +100,7 @@ class PgPartmanFiveTests {
 
         // Archiving detaches and drops children pg_partman knows of; its maintenance carries on without them.
         int childrenBefore = childNames(jdbc, WITH_PARTMAN, PartitionedTable.TRADES).size();
-        Cli.Result archived = run(Map.of(), "archive", "run", "--world", WITH_PARTMAN.value());
+        Cli.Result archived = database.run("archive", "run", "--world", WITH_PARTMAN.value());
         assertThat(archived.exitCode()).as(archived.all()).isZero();
         assertThat(childNames(jdbc, WITH_PARTMAN, PartitionedTable.TRADES)).hasSizeLessThan(childrenBefore);
         jdbc.sql("SELECT partman.run_maintenance(p_jobmon := false)").query().singleRow();
@@ -115,11 +108,5 @@ class PgPartmanFiveTests {
                 .param("parent", WITH_PARTMAN.schema() + ".trade_entities").query(String.class).list())
                 .as("pg_partman does not bring archived children back")
                 .isEqualTo(childNames(jdbc, WITH_PARTMAN, PartitionedTable.TRADES));
-    }
-
-    private static Cli.Result run(Map<String, Object> settings, String... args) {
-        Map<String, Object> properties = new HashMap<>(database);
-        properties.putAll(settings);
-        return Cli.runWith(properties, args);
     }
 }
