@@ -1,8 +1,6 @@
 package com.visualdm.worldengine.economy;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -69,21 +67,13 @@ class DerivedEconomy {
                         return null;
                     }).list();
         }
-        List<Object> rows = new ArrayList<>();
-        shortages.forEach((region, severities) -> {
-            List<Object> pairs = new ArrayList<>();
-            severities.forEach((resource, severity) -> {
-                pairs.add(resource);
-                pairs.add(severity);
-            });
-            rows.add(region);
-            rows.add(Json.raw(Json.obj(pairs.toArray())));
-        });
+        Map<String, Object> rows = new TreeMap<>();
+        shortages.forEach((region, severities) -> rows.put(region, Json.raw(Json.obj(severities))));
         return jdbc.sql("""
                         UPDATE %s r SET properties = coalesce(r.properties, '{}'::jsonb) || jsonb_build_object('shortages', x.value)
                           FROM jsonb_each(:rows::jsonb) x
                          WHERE r.id = x.key::uuid AND r.properties->'shortages' IS DISTINCT FROM x.value
                         """.formatted(context.table("region_entities")))
-                .param("rows", Json.obj(rows.toArray())).update();
+                .param("rows", Json.obj(rows)).update();
     }
 }

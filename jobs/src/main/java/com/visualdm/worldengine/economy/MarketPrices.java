@@ -2,8 +2,6 @@ package com.visualdm.worldengine.economy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,7 +29,7 @@ class MarketPrices {
         this.prices = new Prices(properties);
     }
 
-    /** Recomputes every market's index and shortages; returns how many markets' changed. */
+    /** Recomputes every market's index and shortages; returns how many markets changed. */
     long reindex(TickContext context) {
         double cycle = properties.factor(EconomicConditions.phase(jdbc, context));
         double level = jdbc.sql("""
@@ -79,21 +77,12 @@ class MarketPrices {
                     }
                     return null;
                 }).list();
-        List<Object> markets = new ArrayList<>();
+        Map<String, Object> markets = new TreeMap<>();
         index.forEach((market, factors) -> {
-            List<Object> types = new ArrayList<>();
-            factors.forEach((type, factor) -> {
-                types.add(type);
-                types.add(Json.raw(factor.toPlainString()));
-            });
-            List<Object> severities = new ArrayList<>();
-            shortages.get(market).forEach((type, severity) -> {
-                severities.add(type);
-                severities.add(severity);
-            });
-            markets.add(market);
-            markets.add(Json.raw(Json.obj("price_index", Json.raw(Json.obj(types.toArray())),
-                    "shortages", Json.raw(Json.obj(severities.toArray())))));
+            Map<String, Object> plain = new TreeMap<>();
+            factors.forEach((type, factor) -> plain.put(type, Json.raw(factor.toPlainString())));
+            markets.put(market, Json.raw(Json.obj("price_index", Json.raw(Json.obj(plain)),
+                    "shortages", Json.raw(Json.obj(shortages.get(market))))));
         });
         return jdbc.sql("""
                         UPDATE %s m SET properties = coalesce(m.properties, '{}'::jsonb) || x.value
@@ -101,15 +90,10 @@ class MarketPrices {
                          WHERE m.id = x.key::uuid AND (m.properties->'price_index' IS DISTINCT FROM x.value->'price_index'
                                                        OR m.properties->'shortages' IS DISTINCT FROM x.value->'shortages')
                         """.formatted(context.table("market_entities")))
-                .param("index", Json.obj(markets.toArray())).update();
+                .param("index", Json.obj(markets)).update();
     }
 
     private static String resourcesJson() {
-        List<Object> pairs = new ArrayList<>();
-        new TreeMap<>(Prices.RESOURCE_OF_TYPE).forEach((type, resource) -> {
-            pairs.add(type);
-            pairs.add(resource);
-        });
-        return Json.obj(pairs.toArray());
+        return Json.obj(new TreeMap<>(Prices.RESOURCE_OF_TYPE));
     }
 }

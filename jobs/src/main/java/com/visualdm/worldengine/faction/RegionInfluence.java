@@ -112,11 +112,6 @@ class RegionInfluence {
                     region.controller() == null ? List.of(controller) : List.of(controller, region.controller()), List.of(id)));
         });
         if (!handovers.isEmpty()) {
-            List<Object> pairs = new ArrayList<>();
-            handovers.forEach((region, faction) -> {
-                pairs.add(region);
-                pairs.add(faction);
-            });
             jdbc.sql("""
                             WITH handed AS (
                                 UPDATE %1$s r SET political_control = x.value::uuid
@@ -132,7 +127,7 @@ class RegionInfluence {
                              WHERE f.id IN (SELECT x.value::uuid FROM jsonb_each_text(:handovers::jsonb) x)
                                 OR jsonb_exists_any(f.controlled_regions, ARRAY(SELECT jsonb_object_keys(:handovers::jsonb)))
                             """.formatted(context.table("region_entities"), context.table("faction_entities")))
-                    .param("handovers", Json.obj(pairs.toArray()))
+                    .param("handovers", Json.obj(handovers))
                     .update();
         }
         history.record(context, records);
