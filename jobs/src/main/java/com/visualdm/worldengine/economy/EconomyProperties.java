@@ -33,7 +33,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param foodPerFarm food a region produces per farm a day
  * @param foodConsumedPerHead food an inhabitant eats a day
  * @param foodSpoilage share of a region's food stock that spoils each day
- * @param resourceEventChange change of a region's food in a day (share of what it was) that makes a history record
+ * @param oreProducedPerHead ore a region mines per inhabitant a day
+ * @param oreConsumedPerHead ore an inhabitant uses up a day
+ * @param timberProducedPerHead timber a region fells per inhabitant a day
+ * @param timberConsumedPerHead timber an inhabitant uses up a day
+ * @param materialLoss share of a region's ore and timber stock lost each day (wear, theft, rot)
+ * @param resourceEventChange change of a region resource in a day (share of what it was) that is a depletion or
+ *        abundance event
+ * @param resourceEventMinimum least change in units that is such an event (small stocks swing by a larger share)
+ * @param resourceEventDays days a depletion or abundance event lasts, from the day after the change
+ * @param inflationDrift yearly change of the yearly inflation rate in each phase, in the order of {@link EconomicPhase}
+ * @param minimumInflation lowest yearly inflation rate the drift reaches
+ * @param maximumInflation highest yearly inflation rate the drift reaches
  * @param historySignificance significance of the economy's history records (phase changes, depletion, abundance)
  */
 @ConfigurationProperties("world-engine.economy")
@@ -63,14 +74,37 @@ public record EconomyProperties(
         @DefaultValue("5") double foodPerFarm,
         @DefaultValue("0.08") double foodConsumedPerHead,
         @DefaultValue("0.1") double foodSpoilage,
+        @DefaultValue("0.011") double oreProducedPerHead,
+        @DefaultValue("0.01") double oreConsumedPerHead,
+        @DefaultValue("0.012") double timberProducedPerHead,
+        @DefaultValue("0.01") double timberConsumedPerHead,
+        @DefaultValue("0.01") double materialLoss,
         @DefaultValue("0.2") double resourceEventChange,
+        @DefaultValue("10") int resourceEventMinimum,
+        @DefaultValue("3") int resourceEventDays,
+        @DefaultValue({"0", "0.01", "0.03", "-0.01", "-0.03", "0"}) List<Double> inflationDrift,
+        @DefaultValue("-0.02") double minimumInflation,
+        @DefaultValue("0.1") double maximumInflation,
         @DefaultValue("5") int historySignificance) {
 
     public EconomyProperties {
-        if (phaseDays.size() != EconomicPhase.values().length || phaseFactors.size() != EconomicPhase.values().length) {
-            throw new IllegalArgumentException("world-engine.economy.phase-days and phase-factors need one value per phase "
+        int phases = EconomicPhase.values().length;
+        if (phaseDays.size() != phases || phaseFactors.size() != phases || inflationDrift.size() != phases) {
+            throw new IllegalArgumentException("world-engine.economy.phase-days, phase-factors and inflation-drift need one value per phase "
                     + List.of(EconomicPhase.values()));
         }
+    }
+
+    /** The region resources the economy phase produces and consumes, food first. */
+    List<RegionResource> regionResources() {
+        return List.of(
+                new RegionResource("food", foodProducedPerHead, foodConsumedPerHead, "farms", foodPerFarm, foodSpoilage),
+                new RegionResource("ore", oreProducedPerHead, oreConsumedPerHead, null, 0, materialLoss),
+                new RegionResource("timber", timberProducedPerHead, timberConsumedPerHead, null, 0, materialLoss));
+    }
+
+    double inflationDrift(EconomicPhase phase) {
+        return inflationDrift.get(phase.ordinal());
     }
 
     int days(EconomicPhase phase) {

@@ -1,20 +1,29 @@
 package com.visualdm.worldengine.economy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.visualdm.worldengine.json.Json;
+import com.visualdm.worldengine.random.DeterministicIds;
+import com.visualdm.worldengine.tick.GeneratedEvents;
+import com.visualdm.worldengine.tick.HistoryRecords;
 import com.visualdm.worldengine.tick.TickContext;
 import com.visualdm.worldengine.tick.TickPhase;
 import com.visualdm.worldengine.tick.TickRule;
 
 /**
- * The day's economy before trading: the economic cycle and inflation move on; each region produces, eats and loses
- * food, a large change of it in a day being a depletion or abundance (a history record); then the markets' prices
- * are set for the day.
+ * The day's economy before trading: the economic cycle and inflation move on; each region produces, consumes and
+ * loses its resources (food, ore, timber), a large change in a day being a depletion or abundance event; then the
+ * derived economy (price factor, shortages, market prices) is recomputed for the day.
  */
 @Component
 class EconomyRule implements TickRule {
@@ -22,13 +31,18 @@ class EconomyRule implements TickRule {
     private final JdbcClient jdbc;
     private final EconomyProperties properties;
     private final EconomicCycle cycle;
-    private final MarketPrices prices;
+    private final DerivedEconomy derived;
+    private final HistoryRecords history;
+    private final GeneratedEvents generatedEvents;
 
-    EconomyRule(JdbcClient jdbc, EconomyProperties properties, MarketPrices prices) {
+    EconomyRule(JdbcClient jdbc, EconomyProperties properties, DerivedEconomy derived, HistoryRecords history,
+                GeneratedEvents generatedEvents) {
         this.jdbc = jdbc;
+        this.history = history;
+        this.generatedEvents = generatedEvents;
         this.properties = properties;
         this.cycle = new EconomicCycle(properties);
-        this.prices = prices;
+        this.derived = derived;
     }
 
     @Override
@@ -40,8 +54,8 @@ class EconomyRule implements TickRule {
     public Map<String, Long> apply(TickContext context) {
         Map<String, Long> summary = new LinkedHashMap<>();
         summary.put("economic_phase_changes", advanceCycle(context));
-        summary.put("resource_events", produceAndEatFood(context));
-        summary.put("markets_repriced", prices.reindex(context));
+        summary.put("resource_events", produceAndConsume(context));
+        summary.putAll(derived.recompute(context));
         return summary;
     }
 
@@ -86,40 +100,82 @@ class EconomyRule implements TickRule {
                 .update();
     }
 
-    /** Food of every region with numeric food and population; a change over the threshold is a history record. */
-    private long produceAndEatFood(TickContext context) {
-        return jdbc.sql("""
-                        WITH regions AS (
-                            SELECT id, name, (resource_abundance->>'food')::numeric AS before,
-                                   GREATEST(0, round((resource_abundance->>'food')::numeric * (1 - :spoilage)
-                                       + (resource_abundance->>'population')::numeric * (:produced - :consumed)
-                                       + CASE WHEN jsonb_typeof(resource_abundance->'farms') = 'number'
-                                              THEN (resource_abundance->>'farms')::numeric ELSE 0 END * :perFarm)) AS after
-                              FROM %1$s
-                             WHERE jsonb_typeof(resource_abundance) = 'object'
-                               AND jsonb_typeof(resource_abundance->'food') = 'number'
-                               AND jsonb_typeof(resource_abundance->'population') = 'number'
-                        ), changed AS (
-                            UPDATE %1$s r SET resource_abundance = jsonb_set(r.resource_abundance, '{food}', to_jsonb(g.after))
-                              FROM regions g WHERE r.id = g.id AND g.after <> g.before
-                            RETURNING g.id, g.name, g.before, g.after
+    /**
+     * Every region resource of every region with a population moves by its rule. The amounts are also kept in
+     * {@code properties.resource_levels}, so that the day's change counts what events took or gave since the
+     * economy of the day before; a change over the threshold is a depletion or abundance: a history record, and a
+     * pending event unless one of that kind is still open there.
+     */
+    private long produceAndConsume(TickContext context) {
+        List<Object> rates = new ArrayList<>();
+        for (RegionResource resource : properties.regionResources()) {
+            rates.add(Json.raw(Json.obj("resource", resource.name(), "produced", decimal(resource.producedPerHead()),
+                    "consumed", decimal(resource.consumedPerHead()), "site", resource.site(),
+                    "per_site", decimal(resource.perSite()), "loss", decimal(resource.loss()))));
+        }
+        List<ResourceChange> changes = jdbc.sql("""
+                        WITH rates AS (
+                            SELECT * FROM jsonb_to_recordset(:rates::jsonb)
+                                       AS k(resource text, produced numeric, consumed numeric, site text, per_site numeric, loss numeric)
+                        ), amounts AS (
+                            SELECT r.id, r.name, k.resource, (r.resource_abundance->>k.resource)::numeric AS stock,
+                                   CASE WHEN jsonb_typeof(r.properties->'resource_levels'->k.resource) = 'number'
+                                        THEN (r.properties->'resource_levels'->>k.resource)::numeric END AS level,
+                                   GREATEST(0, round((r.resource_abundance->>k.resource)::numeric * (1 - k.loss)
+                                       + (r.resource_abundance->>'population')::numeric * (k.produced - k.consumed)
+                                       + CASE WHEN jsonb_typeof(r.resource_abundance->k.site) = 'number'
+                                              THEN (r.resource_abundance->>k.site)::numeric ELSE 0 END * k.per_site)) AS after
+                              FROM %1$s r CROSS JOIN rates k
+                             WHERE jsonb_typeof(r.resource_abundance) = 'object'
+                               AND jsonb_typeof(r.resource_abundance->k.resource) = 'number'
+                               AND jsonb_typeof(r.resource_abundance->'population') = 'number'
+                        ), updated AS (
+                            UPDATE %1$s r SET resource_abundance = r.resource_abundance || x.amounts,
+                                   properties = coalesce(r.properties, '{}'::jsonb) || jsonb_build_object('resource_levels', x.amounts)
+                              FROM (SELECT id, jsonb_object_agg(resource, after) AS amounts,
+                                           bool_or(after <> stock OR level IS DISTINCT FROM after) AS changed
+                                      FROM amounts GROUP BY id) x
+                             WHERE r.id = x.id AND x.changed
                         )
-                        INSERT INTO %2$s (id, event_name, event_description, event_date, world_day, event_type,
-                                          significance_level, locations)
-                        SELECT md5(:seed || ':food:' || :day || ':' || c.id)::uuid,
-                               CASE WHEN c.after < c.before THEN 'Food depleted in ' ELSE 'Food abundant in ' END || c.name,
-                               'Food went from ' || c.before || ' to ' || c.after || ' in a day.',
-                               :date::jsonb, :day, 'economic', :significance, jsonb_build_array(c.id::text)
-                          FROM changed c
-                         WHERE c.before > 0 AND abs(c.after - c.before) > :eventChange * c.before
-                        """.formatted(context.table("region_entities"), context.table("history_entities")))
-                .param("spoilage", BigDecimal.valueOf(properties.foodSpoilage()))
-                .param("produced", BigDecimal.valueOf(properties.foodProducedPerHead()))
-                .param("consumed", BigDecimal.valueOf(properties.foodConsumedPerHead()))
-                .param("perFarm", BigDecimal.valueOf(properties.foodPerFarm()))
-                .param("eventChange", BigDecimal.valueOf(properties.resourceEventChange()))
-                .param("seed", Long.toString(context.seed())).param("day", context.day())
-                .param("date", context.date().toJson()).param("significance", properties.historySignificance())
-                .update();
+                        SELECT id::text, name, resource, coalesce(level, stock), after FROM amounts
+                         WHERE after <> coalesce(level, stock) ORDER BY id, resource
+                        """.formatted(context.table("region_entities")))
+                .param("rates", Json.arr(rates))
+                .query((rs, i) -> new ResourceChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5)))
+                .list().stream().filter(change -> change.isEvent(properties.resourceEventChange(), properties.resourceEventMinimum())).toList();
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        Set<String> open = new HashSet<>(jdbc.sql("""
+                        SELECT (affected_regions->>0) || ' ' || (properties->>'resource') || ' ' || (properties->>'resource_event')
+                          FROM %s
+                         WHERE current_status IN ('pending', 'active') AND jsonb_typeof(properties->'resource_event') = 'string'
+                           AND jsonb_typeof(affected_regions) = 'array'
+                        """.formatted(context.table("event_entities")))
+                .query(String.class).list());
+        List<HistoryRecords.Entry> records = new ArrayList<>();
+        List<GeneratedEvents.Event> events = new ArrayList<>();
+        for (ResourceChange change : changes) {
+            UUID region = UUID.fromString(change.region());
+            records.add(new HistoryRecords.Entry(DeterministicIds.uuid(context.seed(), "resource-history-" + change.resource(),
+                    context.day(), region.getMostSignificantBits(), region.getLeastSignificantBits()), change.title(),
+                    change.description(), "economic", properties.historySignificance(), List.of(), List.of(change.region())));
+            if (open.contains(change.region() + " " + change.resource() + " " + change.label())) {
+                continue;
+            }
+            events.add(new GeneratedEvents.Event(DeterministicIds.uuid(context.seed(), "resource-event-" + change.resource(),
+                    context.day(), region.getMostSignificantBits(), region.getLeastSignificantBits()), change.title(),
+                    change.description(), "economic", "local", change.severity(), context.day() + 1,
+                    context.day() + properties.resourceEventDays(), "short", List.of(change.region()), List.of(), "{}",
+                    Json.obj("resource_event", change.label(), "resource", change.resource(),
+                            "before", Json.raw(change.before().toPlainString()), "after", Json.raw(change.after().toPlainString()))));
+        }
+        history.record(context, records);
+        return generatedEvents.insert(context, events);
+    }
+
+    private static Json.Raw decimal(double value) {
+        return Json.raw(BigDecimal.valueOf(value).toPlainString());
     }
 }

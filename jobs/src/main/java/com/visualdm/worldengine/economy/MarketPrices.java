@@ -2,8 +2,6 @@ package com.visualdm.worldengine.economy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,24 +13,24 @@ import com.visualdm.worldengine.tick.TickContext;
 
 /**
  * Each market's price factor per item type, kept in {@code market_entities.properties.price_index} and used by the
- * day's trades. Derived from the current state alone (modifiers, stock, people at the market, danger, region
+ * day's trades, with the shortage severity of each short type in {@code properties.shortages}. Derived from the current state alone (modifiers, stock, people at the market, danger, region
  * resources, economic cycle), so recomputing it twice gives the same index.
  */
 @Component
-public class MarketPrices {
+class MarketPrices {
 
     private final JdbcClient jdbc;
     private final EconomyProperties properties;
     private final Prices prices;
 
-    public MarketPrices(JdbcClient jdbc, EconomyProperties properties) {
+    MarketPrices(JdbcClient jdbc, EconomyProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.prices = new Prices(properties);
     }
 
-    /** Recomputes every market's index; returns how many markets' index changed. */
-    public long reindex(TickContext context) {
+    /** Recomputes every market's index and shortages; returns how many markets changed. */
+    long reindex(TickContext context) {
         double cycle = properties.factor(EconomicConditions.phase(jdbc, context));
         double level = jdbc.sql("""
                         SELECT CASE WHEN jsonb_typeof(economic_conditions->'price_level') = 'number'
@@ -41,6 +39,7 @@ public class MarketPrices {
                         """.formatted(context.table("world_state_entities")))
                 .query(Double.class).single();
         Map<String, Map<String, BigDecimal>> index = new TreeMap<>();
+        Map<String, Map<String, Integer>> shortages = new TreeMap<>();
         jdbc.sql("""
                         SELECT m.id::text AS market, t.item_type,
                                CASE WHEN jsonb_typeof(m.price_modifiers->t.item_type) = 'number'
@@ -71,32 +70,30 @@ public class MarketPrices {
                             rs.getInt("danger"), resource, level));
                     index.computeIfAbsent(rs.getString("market"), key -> new TreeMap<>())
                             .put(rs.getString("item_type"), BigDecimal.valueOf(factor).setScale(4, RoundingMode.HALF_EVEN));
+                    Map<String, Integer> typeShortages = shortages.computeIfAbsent(rs.getString("market"), key -> new TreeMap<>());
+                    int severity = prices.shortageSeverity(resource);
+                    if (severity > 0) {
+                        typeShortages.put(rs.getString("item_type"), severity);
+                    }
                     return null;
                 }).list();
-        List<Object> markets = new ArrayList<>();
+        Map<String, Object> markets = new TreeMap<>();
         index.forEach((market, factors) -> {
-            List<Object> types = new ArrayList<>();
-            factors.forEach((type, factor) -> {
-                types.add(type);
-                types.add(Json.raw(factor.toPlainString()));
-            });
-            markets.add(market);
-            markets.add(Json.raw(Json.obj(types.toArray())));
+            Map<String, Object> plain = new TreeMap<>();
+            factors.forEach((type, factor) -> plain.put(type, Json.raw(factor.toPlainString())));
+            markets.put(market, Json.raw(Json.obj("price_index", Json.raw(Json.obj(plain)),
+                    "shortages", Json.raw(Json.obj(shortages.get(market))))));
         });
         return jdbc.sql("""
-                        UPDATE %s m SET properties = coalesce(m.properties, '{}'::jsonb) || jsonb_build_object('price_index', x.value)
+                        UPDATE %s m SET properties = coalesce(m.properties, '{}'::jsonb) || x.value
                           FROM jsonb_each(:index::jsonb) x
-                         WHERE m.id = x.key::uuid AND m.properties->'price_index' IS DISTINCT FROM x.value
+                         WHERE m.id = x.key::uuid AND (m.properties->'price_index' IS DISTINCT FROM x.value->'price_index'
+                                                       OR m.properties->'shortages' IS DISTINCT FROM x.value->'shortages')
                         """.formatted(context.table("market_entities")))
-                .param("index", Json.obj(markets.toArray())).update();
+                .param("index", Json.obj(markets)).update();
     }
 
     private static String resourcesJson() {
-        List<Object> pairs = new ArrayList<>();
-        new TreeMap<>(Prices.RESOURCE_OF_TYPE).forEach((type, resource) -> {
-            pairs.add(type);
-            pairs.add(resource);
-        });
-        return Json.obj(pairs.toArray());
+        return Json.obj(new TreeMap<>(Prices.RESOURCE_OF_TYPE));
     }
 }

@@ -11,7 +11,7 @@ final class Prices {
 
     /** The region resource each item type is made of; a type not listed is never short. */
     static final Map<String, String> RESOURCE_OF_TYPE = Map.of("consumable", "food", "weapon", "ore", "armor", "ore",
-            "tool", "ore");
+            "tool", "timber");
 
     /** What a market's factor for one item type depends on. {@code resource} is null when the type has none. */
     record Inputs(double modifier, double demand, double supply, double cycleFactor, int danger, Double resource,

@@ -1,7 +1,5 @@
 package com.visualdm.worldengine.economy;
 
-import java.util.Map;
-
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -18,8 +16,8 @@ import com.visualdm.worldengine.world.WorldLock;
 import com.visualdm.worldengine.world.WorldRegistry;
 
 /**
- * The {@code recomputeEconomy} job: recomputes every market's price index from the world's current state, without
- * advancing time; launched twice in a row it changes nothing the second time. Identifying parameters: world,
+ * The {@code recomputeEconomy} job: recomputes what the economy derives ({@link DerivedEconomy}: the cycle's price
+ * factor, region and market shortages, price indexes) from the world's current state, without advancing time; launched twice in a row it changes nothing the second time. Identifying parameters: world,
  * worldId and run ({@link WorldJobParameters#run}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,9 +28,9 @@ public class RecomputeEconomyJobConfiguration {
 
     @Bean
     public Step recomputePricesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    MarketPrices prices, WorldRegistry registry, WorldLock lock, WorldClock clock) {
+                                    DerivedEconomy derived, WorldRegistry registry, WorldLock lock, WorldClock clock) {
         return new StepBuilder(STEP_NAME, jobRepository)
-                .tasklet(new RecomputeTasklet(JOB_NAME, context -> Map.of("markets_repriced", prices.reindex(context)),
+                .tasklet(new RecomputeTasklet(JOB_NAME, derived::recompute,
                         registry, lock, clock), transactionManager)
                 .build();
     }

@@ -118,9 +118,6 @@ class TradingRule implements TickRule {
                  AND c.current_status = 'alive' AND jsonb_typeof(c.resources->'gold') = 'number'
                  AND NOT (jsonb_typeof(m.vendor_list) = 'array' AND jsonb_exists(m.vendor_list, c.id::text))""".formatted(
                 context.table("market_entities"), context.table("character_entities"));
-        // Everyone at a market is read at once: hash joins over whole tables. A freshly generated world has no
-        // planner statistics until it is analyzed, and the planner then guesses a few rows and loops per row.
-        jdbc.sql("SET LOCAL enable_nestloop = off").update();
         jdbc.sql("""
                         SELECT m.id::text, c.id::text, round((c.resources->>'gold')::numeric * 100)::bigint
                           FROM %s ORDER BY 1, 2
@@ -142,7 +139,6 @@ class TradingRule implements TickRule {
                 .query((rs, i) -> holdings.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(new MarketDay.Stack(
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getInt(7))))
                 .list();
-        jdbc.sql("SET LOCAL enable_nestloop = on").update();
         double cycle = properties.factor(EconomicConditions.phase(jdbc, context));
         List<Written> trades = new ArrayList<>();
         for (Market market : markets) {

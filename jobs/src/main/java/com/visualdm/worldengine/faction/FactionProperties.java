@@ -19,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param decisiveTransferShare the share when the loser won no battle
  * @param postWarTension tension between the two factions once a war ends
  * @param warInfluence influence the winner gains (and the loser loses) in each region the loser controls
+ * @param memberInfluence weight of a faction's members' share of a region's living people in its presence there
+ * @param headquartersInfluence presence a faction's headquarters gives it in the headquarters' region
+ * @param influenceStep most a faction's influence in a region moves towards its presence in a day
+ * @param unknownStability stability of a faction that has none recorded
+ * @param controlMargin lead in influence over the controller at which a faction takes control of a region
  * @param warSeverity severity of the combat event that declares a war
  * @param historySignificance significance of the history records of wars, peace and alliances
  */
@@ -37,6 +42,11 @@ public record FactionProperties(
         @DefaultValue("0.3") double decisiveTransferShare,
         @DefaultValue("40") int postWarTension,
         @DefaultValue("0.1") double warInfluence,
+        @DefaultValue("0.7") double memberInfluence,
+        @DefaultValue("0.3") double headquartersInfluence,
+        @DefaultValue("0.01") double influenceStep,
+        @DefaultValue("0.5") double unknownStability,
+        @DefaultValue("0.2") double controlMargin,
         @DefaultValue("7") int warSeverity,
         @DefaultValue("7") int historySignificance) {
 }

@@ -12,12 +12,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import com.visualdm.worldengine.calendar.GameDate;
 import com.visualdm.worldengine.economy.Ledger;
 import com.visualdm.worldengine.economy.TransactionKind;
 import com.visualdm.worldengine.json.Json;
 import com.visualdm.worldengine.random.DeterministicIds;
 import com.visualdm.worldengine.random.SeededRandom;
+import com.visualdm.worldengine.tick.GeneratedEvents;
 import com.visualdm.worldengine.tick.HistoryRecords;
 import com.visualdm.worldengine.tick.TickContext;
 import com.visualdm.worldengine.tick.TickPhase;
@@ -26,7 +26,8 @@ import com.visualdm.worldengine.tick.TickRule;
 /**
  * The day of the factions (docs/rules.md): wars go on ({@link War}) and end with the loser's tribute; elsewhere
  * tension decays towards 0, and at {@code warTension} a war starts (a combat event and a history record) while at
- * {@code allianceTension} two factions ally. Wars and alliances are listed in
+ * {@code allianceTension} two factions ally; then influence over regions drifts and regions may change hands
+ * ({@link RegionInfluence}). Wars and alliances are listed in
  * {@code world_state_entities.political_landscape}; tension and status sit in both factions' relationships.
  */
 @Component
@@ -41,9 +42,13 @@ class FactionRule implements TickRule {
     private final Ledger ledger;
     private final HistoryRecords history;
     private final FactionStabilities stabilities;
+    private final GeneratedEvents generatedEvents;
+    private final RegionInfluence regionInfluence;
 
     FactionRule(JdbcClient jdbc, FactionProperties properties, Ledger ledger, HistoryRecords history,
-                FactionStabilities stabilities) {
+                FactionStabilities stabilities, GeneratedEvents generatedEvents, RegionInfluence regionInfluence) {
+        this.generatedEvents = generatedEvents;
+        this.regionInfluence = regionInfluence;
         this.jdbc = jdbc;
         this.properties = properties;
         this.ledger = ledger;
@@ -168,6 +173,7 @@ class FactionRule implements TickRule {
         summary.put("wars_ended", ended);
         summary.put("faction_history_records", history.record(context, records));
         summary.put("factions_restabilised", stabilities.recompute(context));
+        summary.putAll(regionInfluence.apply(context));
         return summary;
     }
 
@@ -293,7 +299,7 @@ class FactionRule implements TickRule {
 
     /** A declared war is a pending combat event from tomorrow to the war's last day, in both sides' regions. */
     private void declareWars(TickContext context, List<String[]> declared, Map<String, Faction> factions) {
-        List<Object> rows = new ArrayList<>();
+        List<GeneratedEvents.Event> events = new ArrayList<>();
         for (String[] war : declared) {
             Faction a = factions.get(war[0]);
             Faction b = factions.get(war[1]);
@@ -301,23 +307,13 @@ class FactionRule implements TickRule {
             regions.addAll(b.regions());
             UUID x = UUID.fromString(a.id());
             UUID y = UUID.fromString(b.id());
-            rows.add(Json.raw(Json.obj("id", DeterministicIds.uuid(context.seed(), "war-event", context.day(),
-                            x.getMostSignificantBits(), x.getLeastSignificantBits(), y.getMostSignificantBits(), y.getLeastSignificantBits()),
-                    "name", "War of " + a.name() + " and " + b.name(), "regions", regions, "factions", List.of(a.id(), b.id()),
-                    "start", Json.raw(GameDate.ofWorldDay(context.day() + 1).toJson()),
-                    "end", Json.raw(GameDate.ofWorldDay(Integer.parseInt(war[2])).toJson()))));
+            events.add(new GeneratedEvents.Event(DeterministicIds.uuid(context.seed(), "war-event", context.day(),
+                    x.getMostSignificantBits(), x.getLeastSignificantBits(), y.getMostSignificantBits(), y.getLeastSignificantBits()),
+                    "War of " + a.name() + " and " + b.name(), "Tension became war.", "combat", "regional",
+                    properties.warSeverity(), context.day() + 1, Integer.parseInt(war[2]), "ongoing", regions,
+                    List.of(a.id(), b.id()), Json.obj("region_danger", 1), Json.obj("war", true)));
         }
-        if (rows.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        INSERT INTO %s (id, name, description, event_type, scope, severity, start_date, end_date, duration_type,
-                                        affected_regions, affected_factions, immediate_effects, current_status, properties)
-                        SELECT e.id, e.name, 'Tension became war.', 'combat', 'regional', :severity, e.start, e."end", 'ongoing',
-                               e.regions, e.factions, jsonb_build_object('region_danger', 1), 'pending', '{"war": true}'::jsonb
-                          FROM jsonb_to_recordset(:rows::jsonb) AS e(id uuid, name text, regions jsonb, factions jsonb, start jsonb, "end" jsonb)
-                        """.formatted(context.table("event_entities")))
-                .param("severity", properties.warSeverity()).param("rows", Json.arr(rows)).update();
+        generatedEvents.insert(context, events);
     }
 
     private static SeededRandom random(TickContext context, String purpose, String a, String b) {

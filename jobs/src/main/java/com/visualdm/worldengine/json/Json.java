@@ -1,6 +1,9 @@
 package com.visualdm.worldengine.json;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,6 +39,16 @@ public final class Json {
             value(out, keysAndValues[i + 1]);
         }
         return out.append('}').toString();
+    }
+
+    /** An object of the map's entries, in its order (keys by their string form). */
+    public static String obj(Map<?, ?> entries) {
+        List<Object> pairs = new ArrayList<>();
+        entries.forEach((key, value) -> {
+            pairs.add(key);
+            pairs.add(value);
+        });
+        return obj(pairs.toArray());
     }
 
     public static String arr(Collection<?> values) {

@@ -12,13 +12,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import com.visualdm.worldengine.calendar.GameDate;
 import com.visualdm.worldengine.economy.EconomicConditions;
 import com.visualdm.worldengine.economy.EconomyProperties;
 import com.visualdm.worldengine.json.Json;
 import com.visualdm.worldengine.random.DeterministicIds;
 import com.visualdm.worldengine.random.SeededRandom;
 import com.visualdm.worldengine.tick.ChaosLevel;
+import com.visualdm.worldengine.tick.GeneratedEvents;
 import com.visualdm.worldengine.tick.TickContext;
 import com.visualdm.worldengine.tick.TickPhase;
 import com.visualdm.worldengine.tick.TickRule;
@@ -37,9 +37,11 @@ class StabilityRule implements TickRule {
     private final StabilityProperties properties;
     private final EconomyProperties economy;
     private final Chaos chaos;
+    private final GeneratedEvents generatedEvents;
 
-    StabilityRule(JdbcClient jdbc, StabilityProperties properties, EconomyProperties economy) {
+    StabilityRule(JdbcClient jdbc, StabilityProperties properties, EconomyProperties economy, GeneratedEvents generatedEvents) {
         this.jdbc = jdbc;
+        this.generatedEvents = generatedEvents;
         this.properties = properties;
         this.economy = economy;
         this.chaos = new Chaos(properties);
@@ -173,7 +175,7 @@ class StabilityRule implements TickRule {
                          GROUP BY r.id
                         """.formatted(context.table("region_entities"), context.table("event_entities")))
                 .query((rs, i) -> existing.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)})).list();
-        List<Object> rows = new ArrayList<>();
+        List<GeneratedEvents.Event> events = new ArrayList<>();
         for (Region region : regions) {
             long[] open = existing.getOrDefault(region.id(), new long[] {0, -1});
             boolean cooling = open[1] >= 0 && context.day() + 1 - open[1] < properties.cooldownDays();
@@ -184,26 +186,13 @@ class StabilityRule implements TickRule {
                 continue;
             }
             ChaosLevel level = ChaosLevel.of(Math.round(100 * region.score()));
-            rows.add(Json.raw(Json.obj("id", DeterministicIds.uuid(context.seed(), "chaos-event", context.day(),
-                            id.getMostSignificantBits(), id.getLeastSignificantBits()),
-                    "name", "Unrest in " + region.name(), "region", region.id(), "severity", 1 + 2 * level.ordinal(),
-                    "start", Json.raw(GameDate.ofWorldDay(context.day() + 1).toJson()),
-                    "end", Json.raw(GameDate.ofWorldDay(context.day() + properties.eventDays()).toJson()),
-                    "level", level.label())));
+            events.add(new GeneratedEvents.Event(DeterministicIds.uuid(context.seed(), "chaos-event", context.day(),
+                    id.getMostSignificantBits(), id.getLeastSignificantBits()), "Unrest in " + region.name(),
+                    "Chaos in the region is " + level.label() + ".", "social", "local", 1 + 2 * level.ordinal(),
+                    context.day() + 1, context.day() + properties.eventDays(), "short", List.of(region.id()), List.of(),
+                    Json.obj("region_danger", 1), Json.obj("chaos", level.label())));
         }
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                        INSERT INTO %s (id, name, description, event_type, scope, severity, start_date, end_date, duration_type,
-                                        affected_regions, immediate_effects, current_status, properties)
-                        SELECT e.id, e.name, 'Chaos in the region is ' || e.level || '.', 'social', 'local', e.severity, e.start,
-                               e."end", 'short', jsonb_build_array(e.region), jsonb_build_object('region_danger', 1), 'pending',
-                               jsonb_build_object('chaos', e.level)
-                          FROM jsonb_to_recordset(:rows::jsonb) AS e(id uuid, name text, region text, severity int, start jsonb,
-                               "end" jsonb, level text)
-                        """.formatted(context.table("event_entities")))
-                .param("rows", Json.arr(rows)).update();
+        return generatedEvents.insert(context, events);
     }
 
     private static Map<Pressure, Double> rounded(Map<Pressure, Double> pressures) {

@@ -16,7 +16,8 @@ class EconomyRulesTests {
 
     static final EconomyProperties DEFAULTS = new EconomyProperties(List.of(60, 45, 30, 40, 35, 50),
             List.of(1.0, 1.1, 1.3, 0.8, 0.6, 0.9), 0.02, 0.1, 10, 0.2, 10, 0.5, 0.05, 2, 4, 6, 500, 0.25, 2, 5, 0.25, 0.5, 2, 20, 1,
-            0.1, 5, 0.08, 0.1, 0.2, 5);
+            0.1, 5, 0.08, 0.1, 0.011, 0.01, 0.012, 0.01, 0.01, 0.2, 10, 3, List.of(0.0, 0.01, 0.03, -0.01, -0.03, 0.0), -0.02,
+            0.1, 5);
 
     final Prices prices = new Prices(DEFAULTS);
 
@@ -54,13 +55,62 @@ class EconomyRulesTests {
         assertThat(next.phase()).isEqualTo(EconomicPhase.GROWTH);
         assertThat(next.phaseStartedDay()).isEqualTo(160);
         EconomicCycle.State state = stable;
-        for (int day = 101; day <= 460; day++) {
+        for (int day = 101; day <= 159; day++) {
             state = cycle.advance(state, day);
         }
-        assertThat(state.priceLevel().doubleValue()).as("a year of 2 %% inflation").isCloseTo(1.02, within(1e-4));
+        assertThat(state.inflationRate()).as("no drift while stable").isEqualByComparingTo("0.02");
+        assertThat(state.priceLevel().doubleValue()).as("59 days of 2 %% a year")
+                .isCloseTo(Math.pow(1.02, 59 / 360.0), within(1e-5));
         assertThat(EconomicPhase.RECOVERY.next()).isEqualTo(EconomicPhase.STABLE);
-        assertThat(cycle.priceFactor(EconomicPhase.BOOM)).isEqualTo(1.3);
-        assertThat(cycle.priceFactor(EconomicPhase.BUST)).isEqualTo(0.6);
+        assertThat(DEFAULTS.factor(EconomicPhase.BOOM)).isEqualTo(1.3);
+        assertThat(DEFAULTS.factor(EconomicPhase.BUST)).isEqualTo(0.6);
+    }
+
+    @Test
+    void inflationRisesInABoomFallsInABustStaysPutWhenStableAndKeepsWithinItsBounds() {
+        EconomicCycle cycle = new EconomicCycle(DEFAULTS);
+        BigDecimal two = new BigDecimal("0.02");
+        // Day 10 of phases lasting 30 or more days: the phase does not move on.
+        assertThat(cycle.advance(new EconomicCycle.State(EconomicPhase.BOOM, 0, two, BigDecimal.ONE), 10).inflationRate())
+                .as("+3 %% a year spread over 360 days").isEqualByComparingTo("0.020083");
+        assertThat(cycle.advance(new EconomicCycle.State(EconomicPhase.BUST, 0, two, BigDecimal.ONE), 10).inflationRate())
+                .isEqualByComparingTo("0.019917");
+        assertThat(cycle.advance(new EconomicCycle.State(EconomicPhase.STABLE, 0, two, BigDecimal.ONE), 10).inflationRate())
+                .isEqualByComparingTo(two);
+        assertThat(cycle.advance(new EconomicCycle.State(EconomicPhase.BOOM, 0, new BigDecimal("0.1"), BigDecimal.ONE), 10)
+                .inflationRate()).as("at most 10 %%").isEqualByComparingTo("0.1");
+        assertThat(cycle.advance(new EconomicCycle.State(EconomicPhase.BUST, 0, new BigDecimal("-0.02"), BigDecimal.ONE), 10)
+                .inflationRate()).as("at least -2 %%").isEqualByComparingTo("-0.02");
+        EconomicCycle.State falling = cycle.advance(new EconomicCycle.State(EconomicPhase.BUST, 0, new BigDecimal("-0.02"),
+                BigDecimal.ONE), 10);
+        assertThat(falling.priceLevel()).as("deflation lowers the price level").isLessThan(BigDecimal.ONE);
+    }
+
+    @Test
+    void aChangeOverAFifthInADayIsADepletionOrAbundanceAndADepletionsSeverityIsTheShareLostInTenths() {
+        ResourceChange drop = new ResourceChange("r", "Vale", "food", new BigDecimal("100"), new BigDecimal("75"));
+        assertThat(drop.isEvent(0.2, 10)).isTrue();
+        assertThat(drop.kind()).isEqualTo(ResourceChange.Kind.DEPLETION);
+        assertThat(drop.severity()).as("25 %% lost: 2.5 tenths, rounded up").isEqualTo(3);
+        assertThat(drop.title()).isEqualTo("Food depleted in Vale");
+        assertThat(new ResourceChange("r", "Vale", "ore", new BigDecimal("100"), BigDecimal.ZERO).severity()).isEqualTo(10);
+        assertThat(new ResourceChange("r", "Vale", "ore", new BigDecimal("100"), new BigDecimal("80")).isEvent(0.2, 10))
+                .as("exactly a fifth is not over it").isFalse();
+        ResourceChange rise = new ResourceChange("r", "Vale", "timber", new BigDecimal("100"), new BigDecimal("121"));
+        assertThat(rise.isEvent(0.2, 10)).isTrue();
+        assertThat(rise.kind()).isEqualTo(ResourceChange.Kind.ABUNDANCE);
+        assertThat(rise.severity()).isEqualTo(1);
+        assertThat(new ResourceChange("r", "Vale", "ore", new BigDecimal("20"), new BigDecimal("29")).isEvent(0.2, 10))
+                .as("45 %% but under 10 units").isFalse();
+        assertThat(new ResourceChange("r", "Vale", "ore", BigDecimal.ZERO, new BigDecimal("50")).isEvent(0.2, 10))
+                .as("from nothing there is no share").isFalse();
+    }
+
+    @Test
+    void everyNumericResourceOfTheGeneratorHasARuleAndGoodsMapToThem() {
+        assertThat(DEFAULTS.regionResources()).extracting(RegionResource::name).containsExactly("food", "ore", "timber");
+        assertThat(Prices.RESOURCE_OF_TYPE).containsEntry("consumable", "food").containsEntry("weapon", "ore")
+                .containsEntry("armor", "ore").containsEntry("tool", "timber").doesNotContainKey("treasure");
     }
 
     @Test

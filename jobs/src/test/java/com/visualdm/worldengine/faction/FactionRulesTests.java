@@ -3,6 +3,7 @@ package com.visualdm.worldengine.faction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import com.visualdm.worldengine.random.SeededRandom;
 class FactionRulesTests {
 
     static final FactionProperties DEFAULTS = new FactionProperties(1, 70, -50, 0, 10, 30, 0.3, 1.2, 3, 0.15, 0.3, 40,
-            0.1, 7, 7);
+            0.1, 0.7, 0.3, 0.01, 0.5, 0.2, 7, 7);
 
     @Test
     void stabilityWeighsTheLeadersHiddenAttributes() {
@@ -48,9 +49,34 @@ class FactionRulesTests {
     @Test
     void aWarEndsOnItsLastDayAndATieHasNoWinner() {
         War.Day last = new War("a", "b", 0, 10, 1, 1).fight(SeededRandom.of(1, "no battle"), 10, 1, 1,
-                new FactionProperties(1, 70, -50, 0, 10, 30, 0.0, 1.2, 3, 0.15, 0.3, 40, 0.1, 7, 7));
+                new FactionProperties(1, 70, -50, 0, 10, 30, 0.0, 1.2, 3, 0.15, 0.3, 40, 0.1, 0.7, 0.3, 0.01, 0.5, 0.2, 7, 7));
         assertThat(last.battle()).isFalse();
         assertThat(last.ended()).isTrue();
         assertThat(last.war().winner()).isNull();
+    }
+
+    @Test
+    void influenceDriftsTowardsPresenceByAtMostTheDailyStep() {
+        Influence influence = new Influence(DEFAULTS);
+        assertThat(influence.target(1.0, 1.0, true)).isEqualByComparingTo("1.00");
+        assertThat(influence.target(0.5, 0.5, false)).as("0.5 x 0.7 x 0.5").isEqualByComparingTo("0.18");
+        assertThat(influence.target(0.8, 0, false)).as("no presence").isEqualByComparingTo("0");
+        assertThat(influence.drift(new BigDecimal("0.50"), new BigDecimal("1.00"))).isEqualByComparingTo("0.51");
+        assertThat(influence.drift(new BigDecimal("0.50"), BigDecimal.ZERO)).isEqualByComparingTo("0.49");
+        assertThat(influence.drift(new BigDecimal("0.505"), new BigDecimal("0.51"))).as("not past the target").isEqualByComparingTo("0.51");
+        assertThat(influence.drift(BigDecimal.ZERO, BigDecimal.ZERO)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void controlPassesOnlyToAFactionLeadingTheControllerByTheMargin() {
+        Influence influence = new Influence(DEFAULTS);
+        assertThat(influence.controller("a", Map.of("a", new BigDecimal("0.40"), "b", new BigDecimal("0.59"))))
+                .as("a lead under 0.2 keeps the controller").isEqualTo("a");
+        assertThat(influence.controller("a", Map.of("a", new BigDecimal("0.40"), "b", new BigDecimal("0.60")))).isEqualTo("b");
+        assertThat(influence.controller("b", Map.of("a", new BigDecimal("0.50"), "b", new BigDecimal("0.40"))))
+                .as("hysteresis: the old controller does not take it straight back").isEqualTo("b");
+        assertThat(influence.controller(null, Map.of("a", new BigDecimal("0.19")))).isNull();
+        assertThat(influence.controller(null, Map.of("b", new BigDecimal("0.30"), "a", new BigDecimal("0.30"))))
+                .as("a tie goes to the smaller id").isEqualTo("a");
     }
 }

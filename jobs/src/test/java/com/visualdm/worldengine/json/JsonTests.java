@@ -24,6 +24,15 @@ class JsonTests {
     static final ObjectMapper PARSER = new ObjectMapper();
 
     @Test
+    void anObjectOfAMapKeepsTheMapsOrder() {
+        Map<String, Object> entries = new LinkedHashMap<>();
+        entries.put("b", 1);
+        entries.put("a", Json.raw("[2]"));
+        assertThat(Json.obj(entries)).isEqualTo("{\"b\": 1, \"a\": [2]}");
+        assertThat(Json.obj(Map.of())).isEqualTo("{}");
+    }
+
+    @Test
     void quotesAndBackslashesAreEscaped() {
         assertThat(Json.obj("name", "say \"hi\"")).isEqualTo("{\"name\": \"say \\\"hi\\\"\"}");
         assertThat(Json.obj("path", "C:\\dir\\")).isEqualTo("{\"path\": \"C:\\\\dir\\\\\"}");

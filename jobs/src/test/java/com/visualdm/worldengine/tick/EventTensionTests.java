@@ -98,9 +98,14 @@ class EventTensionTests extends DatabaseTest {
         assertThat(tension(world, ids.get(1), ids.get(0))).isEqualTo(decayed(60));
     }
 
-    /** A tiny world with no other events, quests or tension: only the test's events move tension. */
+    /**
+     * A tiny world with no other events, quests or tension: only the test's events move tension. Its regions hold
+     * so much food that it changes by its spoilage alone (10 % a day), under a depletion or abundance event.
+     */
     private WorldName quietWorld(String name, long seed) {
         WorldName world = TestWorlds.recreate(worlds, WorldName.of(name), seed, WorldSize.TINY);
+        jdbc.sql("UPDATE %s SET resource_abundance = resource_abundance || '{\"food\": 1000000}'"
+                .formatted(world.qualified("region_entities"))).update();
         jdbc.sql("UPDATE %s SET current_status = 'resolved'".formatted(world.qualified("event_entities"))).update();
         jdbc.sql("UPDATE %s SET current_status = 'completed'".formatted(world.qualified("quest_entities"))).update();
         neutral(world);
