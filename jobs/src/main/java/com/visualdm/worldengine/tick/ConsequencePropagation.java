@@ -109,6 +109,8 @@ class ConsequencePropagation implements TickRule {
                           FROM %s e JOIN engine.tick_event_changes c
                             ON c.event_id = e.id AND c.world_name = :world AND c.world_day = :day AND c.change = 'activated'
                          WHERE e.event_type IN ('economic', 'political', 'social')
+                           -- An abundance is good news, no collapse: it starts no unrest.
+                           AND e.properties->>'resource_event' IS DISTINCT FROM 'abundance'
                          ORDER BY e.id
                         """.formatted(context.table("event_entities")))
                 .param("world", context.world().value()).param("day", context.day())

@@ -254,7 +254,7 @@ class WorldTickTests extends DatabaseTest {
     }
 
     @Test
-    void anActivatedCollapseStartsItsCascadesAsPendingEvents() {
+    void anActivatedCollapseStartsItsCascadesAsPendingEventsAndAnAbundanceNone() {
         WorldName world = freshWorld("tick_cascade", 16);
         String schema = "world_tick_cascade";
         int tomorrow = ticks.currentDay(world) + 1;
@@ -266,9 +266,17 @@ class WorldTickTests extends DatabaseTest {
                         + ":date::jsonb, 'ongoing', jsonb_build_array(:region), 'pending') RETURNING id::text")
                 .param("date", com.visualdm.worldengine.calendar.GameDate.ofWorldDay(tomorrow).toJson())
                 .param("region", region).query(String.class).single();
+        String abundance = jdbc.sql("INSERT INTO " + schema + ".event_entities (id, name, event_type, scope, severity, start_date, "
+                        + "duration_type, affected_regions, current_status, properties) VALUES ('6f1c2a9e-0000-4000-8000-000000000002', "
+                        + "'Food abundant', 'economic', 'local', 10, :date::jsonb, 'short', jsonb_build_array(:region), 'pending', "
+                        + "'{\"resource_event\": \"abundance\", \"resource\": \"food\"}') RETURNING id::text")
+                .param("date", com.visualdm.worldengine.calendar.GameDate.ofWorldDay(tomorrow).toJson())
+                .param("region", region).query(String.class).single();
 
         DayResult day = ticks.tick(world, 1, result -> { }).get(0);
 
+        assertThat(jdbc.sql("SELECT count(*) FROM " + schema + ".event_entities WHERE properties->>'cascade_source' = :source")
+                .param("source", abundance).query(Long.class).single()).as("an abundance, even of severity 10, is no collapse").isZero();
         List<String> cascades = jdbc.sql("SELECT event_type || ' ' || current_status || ' ' || (properties->>'cascade_depth') "
                         + "|| ' ' || (world_day - :day >= 1) FROM " + schema + ".event_entities "
                         + "WHERE properties->>'cascade_source' = :source ORDER BY 1")
