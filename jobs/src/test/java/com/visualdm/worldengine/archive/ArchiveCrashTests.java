@@ -3,6 +3,7 @@ package com.visualdm.worldengine.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -67,7 +68,7 @@ class ArchiveCrashTests extends DatabaseTest {
         Map<PartitionedTable, String> history = histories();
         RegisteredWorld world = worlds.require(WORLD);
 
-        for (HaltPoint point : HaltPoint.values()) {
+        for (HaltPoint point : Arrays.stream(HaltPoint.values()).filter(HaltPoint::inArchiveRun).toList()) {
             Map<String, String> environment = new HashMap<>(ChildProcess.testDatabaseEnvironment());
             environment.put("WORLD_ENGINE_ARCHIVE_HALT_AT", point.name());
             ChildProcess child = ChildProcess.start(environment, "archive", "run", "--world", WORLD.value());
@@ -113,6 +114,46 @@ class ArchiveCrashTests extends DatabaseTest {
             }
             assertThat(histories()).isEqualTo(history);
         }
+    }
+
+    @Test
+    void aRestoreKilledAfterStagingChangesNothingAndItsRerunRestoresEverything() throws Exception {
+        TestWorlds.recreate(worlds, WORLD, 17, WorldSize.TINY);
+        assertThat(Cli.runWith(Map.of("world-engine.partitioning.pg-partman", "never"),
+                "partitions", "maintain", "--world", WORLD.value()).exitCode()).isZero();
+        Map<PartitionedTable, String> history = histories();
+        assertThat(Cli.run("archive", "run", "--world", WORLD.value()).exitCode()).isZero();
+        String archive = WORLD.qualified(PartitionedTable.TRANSACTIONS.archiveTable());
+        int first = jdbc.sql("SELECT min(world_day) FROM " + archive).query(Integer.class).single();
+        int last = jdbc.sql("SELECT max(world_day) FROM " + archive).query(Integer.class).single();
+        long segments = jdbc.sql("SELECT count(*) FROM " + archive).query(Long.class).single();
+        String[] restore = {"archive", "restore", "--world", WORLD.value(), "--table", "transaction_entities",
+                "--from-day", Integer.toString(first), "--to-day", Integer.toString(last)};
+
+        Map<String, String> environment = new HashMap<>(ChildProcess.testDatabaseEnvironment());
+        environment.put("WORLD_ENGINE_ARCHIVE_HALT_AT", HaltPoint.RESTORE_STAGED.name());
+        ChildProcess child = ChildProcess.start(environment, restore);
+        try {
+            assertThat(child.awaitOutput("archive halted at " + HaltPoint.RESTORE_STAGED, Duration.ofSeconds(90)))
+                    .as(child.output()).isTrue();
+        } finally {
+            child.kill();
+        }
+        awaitLockReleased();
+        assertThat(stagedTables()).as("the killed restore left its loaded children, unattached").isPositive();
+        assertThat(histories()).as("staged children are invisible: every row once, still archived").isEqualTo(history);
+        assertThat(jdbc.sql("SELECT count(*) FROM " + archive).query(Long.class).single()).isEqualTo(segments);
+
+        Cli.Result rerun = Cli.run(restore);
+        assertThat(rerun.exitCode()).as(rerun.all()).isZero();
+        assertThat(histories()).isEqualTo(history);
+        assertThat(stagedTables()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM " + archive).query(Long.class).single()).isZero();
+    }
+
+    private long stagedTables() {
+        return jdbc.sql("SELECT count(*) FROM pg_class WHERE relnamespace = to_regnamespace(:schema) AND relname LIKE '%\\_restoring'")
+                .param("schema", WORLD.schema()).query(Long.class).single();
     }
 
     private Map<PartitionedTable, String> histories() {

@@ -76,7 +76,7 @@ class ArchiveTests extends DatabaseTest {
                     .param("horizon", horizon).query(Long.class).single()).as("nothing within the retention archived").isZero();
             assertThat(jdbc.sql("""
                             SELECT count(*) FROM %s
-                             WHERE format_version <> 1 OR row_count <> cardinality(id) OR min_id > max_id
+                             WHERE format_version <> 2 OR row_count <> cardinality(id) OR min_id > max_id
                             """.formatted(WORLD.qualified(table.archiveTable()))).query(Long.class).single())
                     .as("segment headers agree with their contents").isZero();
         }
