@@ -128,8 +128,9 @@ public class ArchiveRestore {
     }
 
     /**
-     * Each child to make is first loaded as a table of its own, {@code <child>_restoring}, not attached to
-     * anything: several at once, each in its own transaction (unpacking is most of a restore's work). Until the
+     * Each child to make is first loaded and indexed as a table of its own, {@code <child>_restoring}, not attached
+     * to anything: several at once, each in its own transaction (unpacking and indexing are most of a restore's
+     * work). Until the
      * final transaction attaches them they are invisible to the world; whatever an interrupted restore left is
      * dropped by the next one.
      */
@@ -144,6 +145,9 @@ public class ArchiveRestore {
                 jdbc.sql("INSERT INTO " + name.qualified(stagedName) + " "
                                 + sql.archivedRows(name, table, IN_RANGE + " AND s.world_day >= :lower AND s.world_day < :lower + :interval"))
                         .params(plan.range()).param("lower", lower).param("interval", plan.interval()).update();
+                jdbc.sql("SELECT engine.index_staged_child(:schema, :table, :lower, :staged)")
+                        .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
+                        .param("staged", stagedName).query().singleRow();
             }))).toList();
             for (Future<?> child : staged) {
                 child.get();
