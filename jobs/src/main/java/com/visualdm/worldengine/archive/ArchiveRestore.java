@@ -2,10 +2,7 @@ package com.visualdm.worldengine.archive;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -130,36 +127,22 @@ public class ArchiveRestore {
     /**
      * Each child to make is first loaded and indexed as a table of its own, {@code <child>_restoring}, not attached
      * to anything: several at once, each in its own transaction (unpacking and indexing are most of a restore's
-     * work). Until the
-     * final transaction attaches them they are invisible to the world; whatever an interrupted restore left is
-     * dropped by the next one.
+     * work). Until the final transaction attaches them they are invisible to the world; whatever an interrupted
+     * restore left is dropped by the next one.
      */
     private void stage(WorldName name, PartitionedTable table, Plan plan) {
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(properties.workers(), plan.newLowers().size())));
-        try {
-            List<? extends Future<?>> staged = plan.newLowers().stream().map(lower -> workers.submit(() -> transaction.executeWithoutResult(status -> {
-                String stagedName = stagedName(table, lower);
-                jdbc.sql("SELECT engine.create_staged_child(:schema, :table, :lower, :interval, :staged)")
-                        .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
-                        .param("interval", (long) plan.interval()).param("staged", stagedName).query().singleRow();
-                jdbc.sql("INSERT INTO " + name.qualified(stagedName) + " "
-                                + sql.archivedRows(name, table, IN_RANGE + " AND s.world_day >= :lower AND s.world_day < :lower + :interval"))
-                        .params(plan.range()).param("lower", lower).param("interval", plan.interval()).update();
-                jdbc.sql("SELECT engine.index_staged_child(:schema, :table, :lower, :staged)")
-                        .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
-                        .param("staged", stagedName).query().singleRow();
-            }))).toList();
-            for (Future<?> child : staged) {
-                child.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while restoring " + table.tableName() + " of world '" + name + "'", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            workers.shutdownNow();
-        }
+        Workers.run(properties.workers(), plan.newLowers().stream().<Callable<Integer>>map(lower -> () -> transaction.execute(status -> {
+            String stagedName = stagedName(table, lower);
+            jdbc.sql("SELECT engine.create_staged_child(:schema, :table, :lower, :interval, :staged)")
+                    .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
+                    .param("interval", (long) plan.interval()).param("staged", stagedName).query().singleRow();
+            int rows = jdbc.sql("INSERT INTO " + name.qualified(stagedName) + " " + archivedRowsOfChild(name, table))
+                    .params(plan.range()).param("lower", lower).param("interval", plan.interval()).update();
+            jdbc.sql("SELECT engine.index_staged_child(:schema, :table, :lower, :staged)")
+                    .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
+                    .param("staged", stagedName).query().singleRow();
+            return rows;
+        })).toList(), rows -> { }, "restoring " + table.tableName() + " of world '" + name + "'");
     }
 
     /** The final transaction: staged children attached, rows of existing children put back, the archive emptied, verified. */
@@ -176,8 +159,7 @@ public class ArchiveRestore {
                     .param("interval", (long) plan.interval()).param("staged", stagedName(table, lower)).query().singleRow();
         }
         for (int lower : plan.existingLowers()) {
-            jdbc.sql("INSERT INTO " + name.qualified(table.tableName()) + " "
-                            + sql.archivedRows(name, table, IN_RANGE + " AND s.world_day >= :lower AND s.world_day < :lower + :interval"))
+            jdbc.sql("INSERT INTO " + name.qualified(table.tableName()) + " " + archivedRowsOfChild(name, table))
                     .params(range).param("lower", lower).param("interval", plan.interval()).update();
         }
         jdbc.sql("DELETE FROM " + name.qualified(table.archiveTable()) + " s WHERE " + IN_RANGE).params(range).update();
@@ -195,6 +177,11 @@ public class ArchiveRestore {
                 .param("worldId", world.id()).param("world", name.value()).param("table", table.tableName())
                 .params(range).param("rows", archived.rows()).param("hash", archived.hash()).update();
         return archived.rows();
+    }
+
+    /** The archived rows of the restored days that belong in the child at :lower. */
+    private String archivedRowsOfChild(WorldName name, PartitionedTable table) {
+        return sql.archivedRows(name, table, IN_RANGE + " AND s.world_day >= :lower AND s.world_day < :lower + :interval");
     }
 
     private static String stagedName(PartitionedTable table, int lower) {
