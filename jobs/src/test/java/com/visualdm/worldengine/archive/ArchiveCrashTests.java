@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.visualdm.worldengine.partition.PartitionedTable;
@@ -19,7 +18,6 @@ import com.visualdm.worldengine.support.ChildProcess;
 import com.visualdm.worldengine.support.Cli;
 import com.visualdm.worldengine.support.DatabaseTest;
 import com.visualdm.worldengine.support.FullHistory;
-import com.visualdm.worldengine.support.TestDatabase;
 import com.visualdm.worldengine.support.TestWorlds;
 import com.visualdm.worldengine.system.BadInputException;
 import com.visualdm.worldengine.world.RegisteredWorld;
@@ -54,31 +52,17 @@ class ArchiveCrashTests extends DatabaseTest {
 
     @AfterAll
     static void removeWorld() {
-        JdbcClient client = JdbcClient.create(new DriverManagerDataSource(
-                TestDatabase.get().url(), TestDatabase.get().user(), TestDatabase.get().password()));
-        client.sql("DROP SCHEMA IF EXISTS \"" + WORLD.schema() + "\" CASCADE").update();
-        client.sql("DELETE FROM engine.worlds WHERE name = :name").param("name", WORLD.value()).update();
+        TestWorlds.removeDirectly(WORLD);
     }
 
     @Test
     void anArchiveRunKilledAtEachStageAndRunAgainLosesAndDuplicatesNothing() throws Exception {
-        TestWorlds.recreate(worlds, WORLD, 13, WorldSize.TINY);
-        assertThat(Cli.runWith(Map.of("world-engine.partitioning.pg-partman", "never"),
-                "partitions", "maintain", "--world", WORLD.value()).exitCode()).isZero();
+        TestWorlds.recreatePartitioned(worlds, WORLD, 13, WorldSize.TINY);
         Map<PartitionedTable, String> history = histories();
         RegisteredWorld world = worlds.require(WORLD);
 
         for (HaltPoint point : Arrays.stream(HaltPoint.values()).filter(HaltPoint::inArchiveRun).toList()) {
-            Map<String, String> environment = new HashMap<>(ChildProcess.testDatabaseEnvironment());
-            environment.put("WORLD_ENGINE_ARCHIVE_HALT_AT", point.name());
-            ChildProcess child = ChildProcess.start(environment, "archive", "run", "--world", WORLD.value());
-            try {
-                assertThat(child.awaitOutput("archive halted at " + point, Duration.ofSeconds(90)))
-                        .as("halt at %s: %s", point, child.output()).isTrue();
-            } finally {
-                child.kill();
-            }
-            awaitLockReleased();
+            killWhenHalted(point, "archive", "run", "--world", WORLD.value());
             String stateAtKill = jdbc.sql("""
                             SELECT string_agg(DISTINCT state, ',') FROM engine.archive_ledger
                              WHERE world_id = :worldId AND state <> 'dropped'
@@ -118,9 +102,7 @@ class ArchiveCrashTests extends DatabaseTest {
 
     @Test
     void aRestoreKilledAfterStagingChangesNothingAndItsRerunRestoresEverything() throws Exception {
-        TestWorlds.recreate(worlds, WORLD, 17, WorldSize.TINY);
-        assertThat(Cli.runWith(Map.of("world-engine.partitioning.pg-partman", "never"),
-                "partitions", "maintain", "--world", WORLD.value()).exitCode()).isZero();
+        TestWorlds.recreatePartitioned(worlds, WORLD, 17, WorldSize.TINY);
         Map<PartitionedTable, String> history = histories();
         assertThat(Cli.run("archive", "run", "--world", WORLD.value()).exitCode()).isZero();
         String archive = WORLD.qualified(PartitionedTable.TRANSACTIONS.archiveTable());
@@ -130,16 +112,7 @@ class ArchiveCrashTests extends DatabaseTest {
         String[] restore = {"archive", "restore", "--world", WORLD.value(), "--table", "transaction_entities",
                 "--from-day", Integer.toString(first), "--to-day", Integer.toString(last)};
 
-        Map<String, String> environment = new HashMap<>(ChildProcess.testDatabaseEnvironment());
-        environment.put("WORLD_ENGINE_ARCHIVE_HALT_AT", HaltPoint.RESTORE_STAGED.name());
-        ChildProcess child = ChildProcess.start(environment, restore);
-        try {
-            assertThat(child.awaitOutput("archive halted at " + HaltPoint.RESTORE_STAGED, Duration.ofSeconds(90)))
-                    .as(child.output()).isTrue();
-        } finally {
-            child.kill();
-        }
-        awaitLockReleased();
+        killWhenHalted(HaltPoint.RESTORE_STAGED, restore);
         assertThat(stagedTables()).as("the killed restore left its loaded children, unattached").isPositive();
         assertThat(histories()).as("staged children are invisible: every row once, still archived").isEqualTo(history);
         assertThat(jdbc.sql("SELECT count(*) FROM " + archive).query(Long.class).single()).isEqualTo(segments);
@@ -149,6 +122,20 @@ class ArchiveCrashTests extends DatabaseTest {
         assertThat(histories()).isEqualTo(history);
         assertThat(stagedTables()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM " + archive).query(Long.class).single()).isZero();
+    }
+
+    /** Runs the command in a child process halting at the point, kills it there (SIGKILL), waits for its lock to go. */
+    private void killWhenHalted(HaltPoint point, String... command) throws Exception {
+        Map<String, String> environment = new HashMap<>(ChildProcess.testDatabaseEnvironment());
+        environment.put("WORLD_ENGINE_ARCHIVE_HALT_AT", point.name());
+        ChildProcess child = ChildProcess.start(environment, command);
+        try {
+            assertThat(child.awaitOutput("archive halted at " + point, Duration.ofSeconds(90)))
+                    .as("halt at %s: %s", point, child.output()).isTrue();
+        } finally {
+            child.kill();
+        }
+        awaitLockReleased();
     }
 
     private long stagedTables() {

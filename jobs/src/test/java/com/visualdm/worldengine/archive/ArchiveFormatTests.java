@@ -9,14 +9,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.visualdm.worldengine.partition.PartitionedTable;
 import com.visualdm.worldengine.support.Cli;
 import com.visualdm.worldengine.support.DatabaseTest;
 import com.visualdm.worldengine.support.FullHistory;
-import com.visualdm.worldengine.support.TestDatabase;
 import com.visualdm.worldengine.support.TestWorlds;
 import com.visualdm.worldengine.world.WorldName;
 import com.visualdm.worldengine.world.WorldService;
@@ -42,15 +40,12 @@ class ArchiveFormatTests extends DatabaseTest {
 
     @AfterAll
     static void removeWorld() {
-        JdbcClient client = JdbcClient.create(new DriverManagerDataSource(
-                TestDatabase.get().url(), TestDatabase.get().user(), TestDatabase.get().password()));
-        client.sql("DROP SCHEMA IF EXISTS \"" + WORLD.schema() + "\" CASCADE").update();
-        client.sql("DELETE FROM engine.worlds WHERE name = :name").param("name", WORLD.value()).update();
+        TestWorlds.removeDirectly(WORLD);
     }
 
     @Test
     void format2KeepsEveryValueExactlyThroughArchiveAndRestore() {
-        recreate();
+        TestWorlds.recreatePartitioned(worlds, WORLD, 19, WorldSize.TINY);
         int day = jdbc.sql("SELECT min(world_day) FROM " + WORLD.qualified("transaction_entities")).query(Integer.class).single();
         String date = "jsonb_build_object('year', :day / 360 + 1, 'month', :day % 360 / 30 + 1, 'day', :day % 30 + 1, "
                 + "'hour', 7, 'minute', 5)";
@@ -117,7 +112,7 @@ class ArchiveFormatTests extends DatabaseTest {
 
     @Test
     void format1SegmentsStayReadableAndRestorable() {
-        recreate();
+        TestWorlds.recreatePartitioned(worlds, WORLD, 19, WorldSize.TINY);
         Map<PartitionedTable, String> history = histories();
         String child = jdbc.sql("""
                         SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
@@ -153,12 +148,6 @@ class ArchiveFormatTests extends DatabaseTest {
         assertThat(restore.exitCode()).as(restore.all()).isZero();
         assertThat(histories()).as("format 1 restored").isEqualTo(history);
         assertThat(jdbc.sql("SELECT count(*) FROM " + WORLD.qualified("history_entities_archive")).query(Long.class).single()).isZero();
-    }
-
-    private void recreate() {
-        TestWorlds.recreate(worlds, WORLD, 19, WorldSize.TINY);
-        assertThat(Cli.runWith(Map.of("world-engine.partitioning.pg-partman", "never"),
-                "partitions", "maintain", "--world", WORLD.value()).exitCode()).isZero();
     }
 
     /** Generated transactions of the day, besides the crafted ones (their dates are all derivable). */
