@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code world-engine.partitioning.*}).
  *
  * @param segmentRows rows of one world day packed into one segment at most; a day with more gets more segments
- * @param workers partitions archived at once, each on its own connection
+ * @param workers partitions archived at once, and children a restore unpacks at once, each on its own connection
  * @param haltAt test hook only (see {@link HaltPoint}); never set it in production
  */
 @ConfigurationProperties("world-engine.archive")

@@ -2,6 +2,7 @@ package com.visualdm.worldengine.archive;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,12 +18,17 @@ import com.visualdm.worldengine.world.WorldName;
 
 /**
  * Puts archived rows of a range of world days back into live partitions (made as needed) and removes them from
- * the archive, in one transaction under the world's lock, verified like an archival: the live rows of the range
- * afterwards have the count and hash the archived ones had. Segments hold one world day each, so a range of days
+ * the archive under the world's lock, verified like an archival: the live rows of the range afterwards have the
+ * count and hash the archived ones had. Children to make are loaded first, several at once, as tables not yet
+ * attached; one final transaction attaches them, puts the rows of existing children back, empties the archive's
+ * range and verifies, so the restore is all or nothing. Segments hold one world day each, so a range of days
  * takes whole segments.
  */
 @Component
 public class ArchiveRestore {
+
+    private static final String IN_RANGE = "s.world_day BETWEEN :fromDay AND :toDay";
+    private static final String STAGED_SUFFIX = "_restoring";
 
     /** What a restore put back. */
     public record Restored(long rows, double seconds) {
@@ -35,9 +41,10 @@ public class ArchiveRestore {
     private final PartitioningProperties partitioning;
     private final PartitionSets sets;
     private final WorldLock lock;
+    private final ArchiveProperties properties;
 
     ArchiveRestore(JdbcClient jdbc, TransactionTemplate transaction, ArchiveSql sql, ArchiveLedger ledger,
-                   PartitioningProperties partitioning, PartitionSets sets, WorldLock lock) {
+                   PartitioningProperties partitioning, PartitionSets sets, WorldLock lock, ArchiveProperties properties) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.sql = sql;
@@ -45,6 +52,7 @@ public class ArchiveRestore {
         this.partitioning = partitioning;
         this.sets = sets;
         this.lock = lock;
+        this.properties = properties;
     }
 
     public Restored restore(RegisteredWorld world, PartitionedTable table, int fromDay, int toDay) {
@@ -60,26 +68,36 @@ public class ArchiveRestore {
                         + unfinished.get(0).partition() + " is " + unfinished.get(0).state().label()
                         + "); finish it first with: world-engine archive run --world " + name);
             }
-            long rows = transaction.execute(status -> restoreLocked(world, table, fromDay, toDay));
-            return new Restored(rows, (System.nanoTime() - started) / 1e9);
+            transaction.executeWithoutResult(status -> dropStaged(name, table));
+            Plan plan = transaction.execute(status -> plan(name, table, fromDay, toDay));
+            try {
+                stage(name, table, plan);
+                properties.haltIf(HaltPoint.RESTORE_STAGED);
+                long rows = transaction.execute(status -> restoreStaged(world, table, plan));
+                return new Restored(rows, (System.nanoTime() - started) / 1e9);
+            } finally {
+                // After a failure (nothing restored), or nothing at all after success: the staged tables were attached.
+                transaction.executeWithoutResult(status -> dropStaged(name, table));
+            }
         }
     }
 
-    private long restoreLocked(RegisteredWorld world, PartitionedTable table, int fromDay, int toDay) {
-        WorldName name = world.name();
-        Map<String, Object> range = Map.of("fromDay", fromDay, "toDay", toDay);
-        sets.setLockTimeout();
-        long live = jdbc.sql("SELECT count(*) FROM " + name.qualified(table.tableName()) + " WHERE world_day BETWEEN :fromDay AND :toDay")
-                .params(range).query(Long.class).single();
-        if (live > 0) {
-            throw new BadInputException("days " + fromDay + "-" + toDay + " of " + table.tableName() + " in world '" + name
-                    + "' overlap " + live + " rows already live; nothing restored");
+    /** What a restore puts back: the days, what the segments hold, and the children to make (the others exist). */
+    private record Plan(int fromDay, int toDay, ArchiveSql.Digest archived, int interval, List<Integer> newLowers,
+                        List<Integer> existingLowers) {
+
+        Map<String, Object> range() {
+            return Map.of("fromDay", fromDay, "toDay", toDay);
         }
-        String inRange = "s.world_day BETWEEN :fromDay AND :toDay";
+    }
+
+    private Plan plan(WorldName name, PartitionedTable table, int fromDay, int toDay) {
+        Map<String, Object> range = Map.of("fromDay", fromDay, "toDay", toDay);
+        refuseLiveOverlap(name, table, range);
         // What the segments hold, from their headers: their checksums were verified against their contents
         // when they were archived.
         ArchiveSql.Digest archived = jdbc.sql("SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM "
-                        + name.qualified(table.archiveTable()) + " s WHERE " + inRange)
+                        + name.qualified(table.archiveTable()) + " s WHERE " + IN_RANGE)
                 .params(range).query((rs, i) -> new ArchiveSql.Digest(rs.getLong(1), rs.getBigDecimal(2), 0)).single();
         if (archived.rows() == 0) {
             throw new BadInputException("no archived rows of " + table.tableName() + " in world '" + name + "' between days "
@@ -87,31 +105,65 @@ public class ArchiveRestore {
         }
         int interval = partitioning.settings(table).interval();
         List<Integer> lowers = jdbc.sql("SELECT DISTINCT world_day - world_day % :interval FROM " + name.qualified(table.archiveTable())
-                        + " s WHERE " + inRange + " ORDER BY 1")
+                        + " s WHERE " + IN_RANGE + " ORDER BY 1")
                 .params(range).param("interval", interval).query(Integer.class).list();
+        List<Integer> existing = lowers.stream().filter(lower -> jdbc.sql(
+                        "SELECT to_regclass(format('%I.%I', :schema, engine.partition_child_name(:table, :lower))) IS NOT NULL")
+                .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
+                .query(Boolean.class).single()).toList();
+        return new Plan(fromDay, toDay, archived, interval, lowers.stream().filter(lower -> !existing.contains(lower)).toList(),
+                existing);
+    }
+
+    private void refuseLiveOverlap(WorldName name, PartitionedTable table, Map<String, Object> range) {
+        long live = jdbc.sql("SELECT count(*) FROM " + name.qualified(table.tableName()) + " WHERE world_day BETWEEN :fromDay AND :toDay")
+                .params(range).query(Long.class).single();
+        if (live > 0) {
+            throw new BadInputException("days " + range.get("fromDay") + "-" + range.get("toDay") + " of " + table.tableName()
+                    + " in world '" + name + "' overlap " + live + " rows already live; nothing restored");
+        }
+    }
+
+    /**
+     * Each child to make is first loaded and indexed as a table of its own, {@code <child>_restoring}, not attached
+     * to anything: several at once, each in its own transaction (unpacking and indexing are most of a restore's
+     * work). Until the final transaction attaches them they are invisible to the world; whatever an interrupted
+     * restore left is dropped by the next one.
+     */
+    private void stage(WorldName name, PartitionedTable table, Plan plan) {
+        Workers.run(properties.workers(), plan.newLowers().stream().<Callable<Integer>>map(lower -> () -> transaction.execute(status -> {
+            String stagedName = stagedName(table, lower);
+            jdbc.sql("SELECT engine.create_staged_child(:schema, :table, :lower, :interval, :staged)")
+                    .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
+                    .param("interval", (long) plan.interval()).param("staged", stagedName).query().singleRow();
+            int rows = jdbc.sql("INSERT INTO " + name.qualified(stagedName) + " " + archivedRowsOfChild(name, table))
+                    .params(plan.range()).param("lower", lower).param("interval", plan.interval()).update();
+            jdbc.sql("SELECT engine.index_staged_child(:schema, :table, :lower, :staged)")
+                    .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
+                    .param("staged", stagedName).query().singleRow();
+            return rows;
+        })).toList(), rows -> { }, "restoring " + table.tableName() + " of world '" + name + "'");
+    }
+
+    /** The final transaction: staged children attached, rows of existing children put back, the archive emptied, verified. */
+    private long restoreStaged(RegisteredWorld world, PartitionedTable table, Plan plan) {
+        WorldName name = world.name();
+        Map<String, Object> range = plan.range();
+        sets.setLockTimeout();
         jdbc.sql("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('pg_partman run_maintenance'))) locks")
                 .query(Long.class).single();
-        // The rows to restore as a temporary view (dropped below, or rolled back with the rest): a child that does
-        // not exist is made already holding its rows, its indexes built in one pass (create_child_from); an
-        // existing one gets them through the parent.
-        jdbc.sql("CREATE TEMPORARY VIEW restoring AS "
-                + sql.archivedRows(name, table, "s.world_day BETWEEN " + fromDay + " AND " + toDay)).update();
-        for (int lower : lowers) {
-            boolean exists = jdbc.sql("SELECT to_regclass(format('%I.%I', :schema, engine.partition_child_name(:table, :lower))) IS NOT NULL")
+        refuseLiveOverlap(name, table, range);
+        for (int lower : plan.newLowers()) {
+            jdbc.sql("SELECT engine.attach_staged_child(:schema, :table, :lower, :interval, :staged)")
                     .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
-                    .query(Boolean.class).single();
-            if (exists) {
-                jdbc.sql("INSERT INTO " + name.qualified(table.tableName()) + " SELECT * FROM pg_temp.restoring"
-                                + " WHERE world_day >= :lower AND world_day < :lower + :interval")
-                        .param("lower", lower).param("interval", interval).update();
-            } else {
-                jdbc.sql("SELECT engine.create_child_from(:schema, :table, :lower, :interval, 'pg_temp.restoring'::regclass)")
-                        .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
-                        .param("interval", (long) interval).query(Long.class).single();
-            }
+                    .param("interval", (long) plan.interval()).param("staged", stagedName(table, lower)).query().singleRow();
         }
-        jdbc.sql("DROP VIEW pg_temp.restoring").update();
-        jdbc.sql("DELETE FROM " + name.qualified(table.archiveTable()) + " s WHERE " + inRange).params(range).update();
+        for (int lower : plan.existingLowers()) {
+            jdbc.sql("INSERT INTO " + name.qualified(table.tableName()) + " " + archivedRowsOfChild(name, table))
+                    .params(range).param("lower", lower).param("interval", plan.interval()).update();
+        }
+        jdbc.sql("DELETE FROM " + name.qualified(table.archiveTable()) + " s WHERE " + IN_RANGE).params(range).update();
+        ArchiveSql.Digest archived = plan.archived();
         ArchiveSql.Digest restored = sql.digest("SELECT * FROM " + name.qualified(table.tableName())
                 + " WHERE world_day BETWEEN :fromDay AND :toDay", range);
         if (restored.rows() != archived.rows() || restored.hash().compareTo(archived.hash()) != 0) {
@@ -125,5 +177,29 @@ public class ArchiveRestore {
                 .param("worldId", world.id()).param("world", name.value()).param("table", table.tableName())
                 .params(range).param("rows", archived.rows()).param("hash", archived.hash()).update();
         return archived.rows();
+    }
+
+    /** The archived rows of the restored days that belong in the child at :lower. */
+    private String archivedRowsOfChild(WorldName name, PartitionedTable table) {
+        return sql.archivedRows(name, table, IN_RANGE + " AND s.world_day >= :lower AND s.world_day < :lower + :interval");
+    }
+
+    private static String stagedName(PartitionedTable table, int lower) {
+        return table.tableName() + "_p" + lower + STAGED_SUFFIX;
+    }
+
+    /** Tables of the table staged by a restore that did not finish. */
+    private void dropStaged(WorldName name, PartitionedTable table) {
+        List<String> staged = jdbc.sql("""
+                        SELECT relname FROM pg_catalog.pg_class
+                         WHERE relnamespace = to_regnamespace(:schema) AND relkind = 'r' AND NOT relispartition
+                           AND starts_with(relname, :prefix) AND right(relname, :suffixLength) = :suffix
+                        """)
+                .param("schema", name.schema()).param("prefix", table.tableName() + "_p")
+                .param("suffixLength", STAGED_SUFFIX.length()).param("suffix", STAGED_SUFFIX)
+                .query(String.class).list();
+        for (String relation : staged) {
+            jdbc.sql("DROP TABLE " + name.qualified(relation)).update();
+        }
     }
 }

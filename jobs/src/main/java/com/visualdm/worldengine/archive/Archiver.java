@@ -4,11 +4,7 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -99,35 +95,10 @@ public class Archiver {
                 }
             }
         });
-        List<ArchiveLedger.Entry> unfinished = ledger.unfinished(world);
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(properties.workers(), unfinished.size())));
-        try {
-            List<Future<Archived>> archived = unfinished.stream()
-                    .map(entry -> workers.submit(() -> finish(world.name(), entry))).toList();
-            for (Future<Archived> partition : archived) {
-                each.accept(partition.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while archiving world '" + world.name() + "'", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            // Nothing new starts; steps under way finish (the world's lock is still held), and the ledger resumes
-            // the rest at the next run.
-            workers.shutdownNow();
-            awaitQuietly(workers);
-        }
-    }
-
-    private static void awaitQuietly(ExecutorService workers) {
-        try {
-            while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
-                log.info("Waiting for archive steps under way to finish");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // The world's lock is held throughout; a run stopped by a failure resumes the rest at the next run.
+        Workers.run(properties.workers(), ledger.unfinished(world).stream()
+                        .<Callable<Archived>>map(entry -> () -> finish(world.name(), entry)).toList(),
+                each, "archiving world '" + world.name() + "'");
     }
 
     private Archived finish(WorldName world, ArchiveLedger.Entry planned) {

@@ -3,6 +3,7 @@ package com.visualdm.worldengine.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.visualdm.worldengine.partition.PartitionedTable;
@@ -18,7 +18,6 @@ import com.visualdm.worldengine.support.ChildProcess;
 import com.visualdm.worldengine.support.Cli;
 import com.visualdm.worldengine.support.DatabaseTest;
 import com.visualdm.worldengine.support.FullHistory;
-import com.visualdm.worldengine.support.TestDatabase;
 import com.visualdm.worldengine.support.TestWorlds;
 import com.visualdm.worldengine.system.BadInputException;
 import com.visualdm.worldengine.world.RegisteredWorld;
@@ -53,31 +52,17 @@ class ArchiveCrashTests extends DatabaseTest {
 
     @AfterAll
     static void removeWorld() {
-        JdbcClient client = JdbcClient.create(new DriverManagerDataSource(
-                TestDatabase.get().url(), TestDatabase.get().user(), TestDatabase.get().password()));
-        client.sql("DROP SCHEMA IF EXISTS \"" + WORLD.schema() + "\" CASCADE").update();
-        client.sql("DELETE FROM engine.worlds WHERE name = :name").param("name", WORLD.value()).update();
+        TestWorlds.removeDirectly(WORLD);
     }
 
     @Test
     void anArchiveRunKilledAtEachStageAndRunAgainLosesAndDuplicatesNothing() throws Exception {
-        TestWorlds.recreate(worlds, WORLD, 13, WorldSize.TINY);
-        assertThat(Cli.runWith(Map.of("world-engine.partitioning.pg-partman", "never"),
-                "partitions", "maintain", "--world", WORLD.value()).exitCode()).isZero();
+        TestWorlds.recreatePartitioned(worlds, WORLD, 13, WorldSize.TINY);
         Map<PartitionedTable, String> history = histories();
         RegisteredWorld world = worlds.require(WORLD);
 
-        for (HaltPoint point : HaltPoint.values()) {
-            Map<String, String> environment = new HashMap<>(ChildProcess.testDatabaseEnvironment());
-            environment.put("WORLD_ENGINE_ARCHIVE_HALT_AT", point.name());
-            ChildProcess child = ChildProcess.start(environment, "archive", "run", "--world", WORLD.value());
-            try {
-                assertThat(child.awaitOutput("archive halted at " + point, Duration.ofSeconds(90)))
-                        .as("halt at %s: %s", point, child.output()).isTrue();
-            } finally {
-                child.kill();
-            }
-            awaitLockReleased();
+        for (HaltPoint point : Arrays.stream(HaltPoint.values()).filter(HaltPoint::inArchiveRun).toList()) {
+            killWhenHalted(point, "archive", "run", "--world", WORLD.value());
             String stateAtKill = jdbc.sql("""
                             SELECT string_agg(DISTINCT state, ',') FROM engine.archive_ledger
                              WHERE world_id = :worldId AND state <> 'dropped'
@@ -113,6 +98,49 @@ class ArchiveCrashTests extends DatabaseTest {
             }
             assertThat(histories()).isEqualTo(history);
         }
+    }
+
+    @Test
+    void aRestoreKilledAfterStagingChangesNothingAndItsRerunRestoresEverything() throws Exception {
+        TestWorlds.recreatePartitioned(worlds, WORLD, 17, WorldSize.TINY);
+        Map<PartitionedTable, String> history = histories();
+        assertThat(Cli.run("archive", "run", "--world", WORLD.value()).exitCode()).isZero();
+        String archive = WORLD.qualified(PartitionedTable.TRANSACTIONS.archiveTable());
+        int first = jdbc.sql("SELECT min(world_day) FROM " + archive).query(Integer.class).single();
+        int last = jdbc.sql("SELECT max(world_day) FROM " + archive).query(Integer.class).single();
+        long segments = jdbc.sql("SELECT count(*) FROM " + archive).query(Long.class).single();
+        String[] restore = {"archive", "restore", "--world", WORLD.value(), "--table", "transaction_entities",
+                "--from-day", Integer.toString(first), "--to-day", Integer.toString(last)};
+
+        killWhenHalted(HaltPoint.RESTORE_STAGED, restore);
+        assertThat(stagedTables()).as("the killed restore left its loaded children, unattached").isPositive();
+        assertThat(histories()).as("staged children are invisible: every row once, still archived").isEqualTo(history);
+        assertThat(jdbc.sql("SELECT count(*) FROM " + archive).query(Long.class).single()).isEqualTo(segments);
+
+        Cli.Result rerun = Cli.run(restore);
+        assertThat(rerun.exitCode()).as(rerun.all()).isZero();
+        assertThat(histories()).isEqualTo(history);
+        assertThat(stagedTables()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM " + archive).query(Long.class).single()).isZero();
+    }
+
+    /** Runs the command in a child process halting at the point, kills it there (SIGKILL), waits for its lock to go. */
+    private void killWhenHalted(HaltPoint point, String... command) throws Exception {
+        Map<String, String> environment = new HashMap<>(ChildProcess.testDatabaseEnvironment());
+        environment.put("WORLD_ENGINE_ARCHIVE_HALT_AT", point.name());
+        ChildProcess child = ChildProcess.start(environment, command);
+        try {
+            assertThat(child.awaitOutput("archive halted at " + point, Duration.ofSeconds(90)))
+                    .as("halt at %s: %s", point, child.output()).isTrue();
+        } finally {
+            child.kill();
+        }
+        awaitLockReleased();
+    }
+
+    private long stagedTables() {
+        return jdbc.sql("SELECT count(*) FROM pg_class WHERE relnamespace = to_regnamespace(:schema) AND relname LIKE '%\\_restoring'")
+                .param("schema", WORLD.schema()).query(Long.class).single();
     }
 
     private Map<PartitionedTable, String> histories() {

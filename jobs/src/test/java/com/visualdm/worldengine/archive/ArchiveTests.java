@@ -9,14 +9,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.visualdm.worldengine.partition.PartitionedTable;
 import com.visualdm.worldengine.support.Cli;
 import com.visualdm.worldengine.support.DatabaseTest;
 import com.visualdm.worldengine.support.FullHistory;
-import com.visualdm.worldengine.support.TestDatabase;
 import com.visualdm.worldengine.support.TestWorlds;
 import com.visualdm.worldengine.world.WorldClock;
 import com.visualdm.worldengine.world.WorldName;
@@ -48,10 +46,7 @@ class ArchiveTests extends DatabaseTest {
 
     @AfterAll
     static void removeWorld() {
-        JdbcClient client = JdbcClient.create(new DriverManagerDataSource(
-                TestDatabase.get().url(), TestDatabase.get().user(), TestDatabase.get().password()));
-        client.sql("DROP SCHEMA IF EXISTS \"" + WORLD.schema() + "\" CASCADE").update();
-        client.sql("DELETE FROM engine.worlds WHERE name = :name").param("name", WORLD.value()).update();
+        TestWorlds.removeDirectly(WORLD);
     }
 
     @Test
@@ -76,7 +71,7 @@ class ArchiveTests extends DatabaseTest {
                     .param("horizon", horizon).query(Long.class).single()).as("nothing within the retention archived").isZero();
             assertThat(jdbc.sql("""
                             SELECT count(*) FROM %s
-                             WHERE format_version <> 1 OR row_count <> cardinality(id) OR min_id > max_id
+                             WHERE format_version <> 2 OR row_count <> cardinality(id) OR min_id > max_id
                             """.formatted(WORLD.qualified(table.archiveTable()))).query(Long.class).single())
                     .as("segment headers agree with their contents").isZero();
         }

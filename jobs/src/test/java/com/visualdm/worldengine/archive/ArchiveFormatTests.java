@@ -1,0 +1,171 @@
+package com.visualdm.worldengine.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.visualdm.worldengine.partition.PartitionedTable;
+import com.visualdm.worldengine.support.Cli;
+import com.visualdm.worldengine.support.DatabaseTest;
+import com.visualdm.worldengine.support.FullHistory;
+import com.visualdm.worldengine.support.TestWorlds;
+import com.visualdm.worldengine.world.WorldName;
+import com.visualdm.worldengine.world.WorldService;
+import com.visualdm.worldengine.world.WorldSize;
+
+/**
+ * The segment formats: format 2 round-trips every value exactly (dates it derives and dates it must keep, trade
+ * ids it keeps as binary and look-alikes it must keep as JSON, NULLs, empty JSON, duplicate rows), and segments
+ * of format 1, as the first archive wrote them, stay readable through the _all views and restorable.
+ */
+class ArchiveFormatTests extends DatabaseTest {
+
+    static final WorldName WORLD = WorldName.of("archive_format");
+
+    @Autowired
+    WorldService worlds;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @AfterAll
+    static void removeWorld() {
+        TestWorlds.removeDirectly(WORLD);
+    }
+
+    @Test
+    void format2KeepsEveryValueExactlyThroughArchiveAndRestore() {
+        TestWorlds.recreatePartitioned(worlds, WORLD, 19, WorldSize.TINY);
+        int day = jdbc.sql("SELECT min(world_day) FROM " + WORLD.qualified("transaction_entities")).query(Integer.class).single();
+        String date = "jsonb_build_object('year', :day / 360 + 1, 'month', :day % 360 / 30 + 1, 'day', :day % 30 + 1, "
+                + "'hour', 7, 'minute', 5)";
+        // Dates: derivable, and kept because 12.0 is not 12, an extra member, an hour as text.
+        // Properties: a trade id, and kept: upper case, not a uuid, a second member, another shape, empty, NULL.
+        jdbc.sql("""
+                        INSERT INTO %s (transaction_type, from_entity, to_entity, amount, currency_type, description,
+                                        location_poi, transaction_date, world_day, economic_impact, status, properties,
+                                        created_at, updated_at, is_active)
+                        SELECT 'crafted', NULL, NULL, a.amount, NULL, NULL, NULL, a.date, :day, NULL, NULL, a.properties,
+                               NULL, NULL, NULL
+                          FROM (VALUES (0.00, %s, '{"trade_id": "a810377f-d28b-407c-bc84-daa6384191bf"}'::jsonb),
+                                       (0.00, %s, '{"trade_id": "a810377f-d28b-407c-bc84-daa6384191bf"}'::jsonb),
+                                       (12345678901.25, %s || '{"hour": 12.0}', '{"trade_id": "A810377F-D28B-407C-BC84-DAA6384191BF"}'),
+                                       (-1.5, %s || '{"note": ""}', '{"trade_id": "not-a-uuid"}'),
+                                       (1, %s || '{"hour": "7"}', '{"trade_id": "a810377f-d28b-407c-bc84-daa6384191bf", "x": 1}'),
+                                       (2, %s, '{"other": "a810377f-d28b-407c-bc84-daa6384191bf"}'),
+                                       (3, %s, '{}'),
+                                       (4, %s, '[]'),
+                                       (5, %s, NULL)) AS a(amount, date, properties)
+                        """.formatted(WORLD.qualified("transaction_entities"), date, date, date, date, date, date, date, date, date))
+                .param("day", day).update();
+        jdbc.sql("""
+                        INSERT INTO %s (market_id, buyer_id, seller_id, trade_type, items_traded, currency_exchanged, trade_date,
+                                        world_day, trade_value, tax_paid, reputation_impact, trade_conditions, status,
+                                        properties, created_at, updated_at, is_active)
+                        VALUES (NULL, NULL, NULL, NULL, '[]', NULL, %s, :day, NULL, NULL, NULL, '{}', NULL, NULL, NULL, NULL, NULL),
+                               (NULL, NULL, NULL, 'crafted', '[{}]', '{}', %s || '{"minute": 59.5}', :day, 0, 0, '{}', '{}', '', '{}',
+                                '2026-01-01 00:00:00.123456', '2026-01-01', false)
+                        """.formatted(WORLD.qualified("trade_entities"), date, date))
+                .param("day", day).update();
+        assertThat(Cli.runWith(Map.of("world-engine.partitioning.pg-partman", "never"),
+                "partitions", "maintain", "--world", WORLD.value()).exitCode()).as("rows in a default moved to children").isZero();
+        Map<PartitionedTable, String> history = histories();
+
+        Cli.Result run = Cli.run("archive", "run", "--world", WORLD.value());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(histories()).as("every value as it was, read through the _all views").isEqualTo(history);
+        assertThat(jdbc.sql("SELECT DISTINCT format_version FROM " + WORLD.qualified("transaction_entities_archive"))
+                .query(Integer.class).list()).containsExactly(2);
+        // Both encodings were used on the crafted day, and both kept values where they had to.
+        assertThat(elements("transaction_entities_archive", "transaction_date__minute", day)).containsEntry(true, 6L + dailyRows(day))
+                .containsEntry(false, 3L);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM %s s CROSS JOIN LATERAL unnest(s.properties__uuid, s.properties) u(trade, properties)
+                         WHERE s.world_day = :day AND u.trade = 'a810377f-d28b-407c-bc84-daa6384191bf' AND u.properties IS NULL
+                        """.formatted(WORLD.qualified("transaction_entities_archive"))).param("day", day).query(Long.class).single())
+                .as("the two plain trade ids kept as binary uuids").isEqualTo(2);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM %s WHERE world_day = :day AND transaction_type = 'crafted'
+                           AND properties::text IN ('{"trade_id": "A810377F-D28B-407C-BC84-DAA6384191BF"}', '{"trade_id": "not-a-uuid"}', '[]')
+                        """.formatted(WORLD.qualified("transaction_entities_all"))).param("day", day).query(Long.class).single())
+                .isEqualTo(3);
+
+        Cli.Result restore = Cli.run("archive", "restore", "--world", WORLD.value(), "--table", "transaction_entities",
+                "--from-day", Integer.toString(day), "--to-day", Integer.toString(day + 40));
+        assertThat(restore.exitCode()).as(restore.all()).isZero();
+        assertThat(Cli.run("archive", "restore", "--world", WORLD.value(), "--table", "trade_entities",
+                "--from-day", Integer.toString(day), "--to-day", Integer.toString(day)).exitCode()).isZero();
+        assertThat(histories()).as("restored exactly").isEqualTo(history);
+        assertThat(jdbc.sql("SELECT count(*) FROM " + WORLD.qualified("transaction_entities") + " WHERE transaction_type = 'crafted'")
+                .query(Long.class).single()).isEqualTo(9);
+    }
+
+    @Test
+    void format1SegmentsStayReadableAndRestorable() {
+        TestWorlds.recreatePartitioned(worlds, WORLD, 19, WorldSize.TINY);
+        Map<PartitionedTable, String> history = histories();
+        String child = jdbc.sql("""
+                        SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                         WHERE i.inhparent = to_regclass(:parent) AND c.relname <> 'history_entities_default'
+                         ORDER BY c.relname LIMIT 1
+                        """)
+                .param("parent", WORLD.qualified("history_entities")).query(String.class).single();
+        // Segments as format 1 (migrations/world/V4) wrote them: every column but world_day as an array, no
+        // format 2 columns; then the child is gone, as after an archival of the first archive.
+        jdbc.sql("""
+                        INSERT INTO %1$s (world_day, ledger_id, min_id, max_id, row_count, checksum, format_version, id, event_name,
+                                          event_description, event_date, event_type, significance_level, participants, locations,
+                                          causes, consequences, sources, reliability, public_knowledge, related_events,
+                                          related_quests, related_characters, status, properties, created_at, updated_at, is_active)
+                        SELECT world_day, 0, min(id::text)::uuid, max(id::text)::uuid, count(*), sum(hash_record_extended(t, 0)), 1,
+                               array_agg(id), array_agg(event_name), array_agg(event_description), array_agg(event_date),
+                               array_agg(event_type), array_agg(significance_level), array_agg(participants), array_agg(locations),
+                               array_agg(causes), array_agg(consequences), array_agg(sources), array_agg(reliability),
+                               array_agg(public_knowledge), array_agg(related_events), array_agg(related_quests),
+                               array_agg(related_characters), array_agg(status), array_agg(properties), array_agg(created_at),
+                               array_agg(updated_at), array_agg(is_active)
+                          FROM %2$s t GROUP BY world_day
+                        """.formatted(WORLD.qualified("history_entities_archive"), WORLD.qualified(child))).update();
+        int[] days = jdbc.sql("SELECT min(world_day), max(world_day) FROM " + WORLD.qualified("history_entities_archive"))
+                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+        jdbc.sql("DROP TABLE " + WORLD.qualified(child)).update();
+        assertThat(jdbc.sql("SELECT count(*) FROM " + WORLD.qualified("history_entities_archive") + " WHERE event_date__minute IS NOT NULL")
+                .query(Long.class).single()).isZero();
+        assertThat(histories()).as("format 1 read through the _all view").isEqualTo(history);
+
+        Cli.Result restore = Cli.run("archive", "restore", "--world", WORLD.value(), "--table", "history_entities",
+                "--from-day", Integer.toString(days[0]), "--to-day", Integer.toString(days[1]));
+        assertThat(restore.exitCode()).as(restore.all()).isZero();
+        assertThat(histories()).as("format 1 restored").isEqualTo(history);
+        assertThat(jdbc.sql("SELECT count(*) FROM " + WORLD.qualified("history_entities_archive")).query(Long.class).single()).isZero();
+    }
+
+    /** Generated transactions of the day, besides the crafted ones (their dates are all derivable). */
+    private long dailyRows(int day) {
+        return jdbc.sql("SELECT count(*) FROM " + WORLD.qualified("transaction_entities_all")
+                        + " WHERE world_day = :day AND transaction_type IS DISTINCT FROM 'crafted'")
+                .param("day", day).query(Long.class).single();
+    }
+
+    /** How many elements of an archive column on a day are set (true) and NULL (false). */
+    private Map<Boolean, Long> elements(String archive, String column, int day) {
+        return jdbc.sql("SELECT u.e IS NOT NULL, count(*) FROM " + WORLD.qualified(archive) + " s CROSS JOIN LATERAL unnest(s."
+                        + column + ") u(e) WHERE s.world_day = :day GROUP BY 1")
+                .param("day", day).query((rs, i) -> Map.entry(rs.getBoolean(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private Map<PartitionedTable, String> histories() {
+        return FullHistory.of(jdbc, transaction, WORLD);
+    }
+}
