@@ -81,8 +81,7 @@ public class ArchiveCommand implements Runnable {
                         context.getBean(ArchiveWorldJobConfiguration.JOB_NAME, Job.class), registered, extra.toJobParameters());
             }
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                out.printf("archiveWorld %s: %s%n", execution.getStatus(),
-                        execution.getExitStatus().getExitDescription().lines().findFirst().orElse(""));
+                out.println(WorldJobs.notCompleted(execution));
                 out.println("Run the same command again to resume.");
                 return ExitCode.JOB_FAILED.code();
             }

@@ -111,8 +111,25 @@ public class ArchiveRestore {
                         "SELECT to_regclass(format('%I.%I', :schema, engine.partition_child_name(:table, :lower))) IS NOT NULL")
                 .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
                 .query(Boolean.class).single()).toList();
-        return new Plan(fromDay, toDay, archived, interval, lowers.stream().filter(lower -> !existing.contains(lower)).toList(),
-                existing);
+        List<Integer> newLowers = lowers.stream().filter(lower -> !existing.contains(lower)).toList();
+        refuseDefaultRowsWhereChildrenGo(name, table, newLowers, interval);
+        return new Plan(fromDay, toDay, archived, interval, newLowers, existing);
+    }
+
+    /**
+     * A child cannot be attached while the default partition holds rows of its range (PostgreSQL refuses): those
+     * rows are maintenance's to move first.
+     */
+    private void refuseDefaultRowsWhereChildrenGo(WorldName name, PartitionedTable table, List<Integer> newLowers, int interval) {
+        Map<String, Object> stray = jdbc.sql("SELECT count(*) AS stray, min(world_day) AS first, max(world_day) AS last FROM "
+                        + name.qualified(table.defaultPartition()) + " WHERE world_day - world_day % :interval = ANY(:lowers)")
+                .param("interval", interval).param("lowers", newLowers.toArray(Integer[]::new)).query().singleRow();
+        long rows = ((Number) stray.get("stray")).longValue();
+        if (rows > 0) {
+            throw new BadInputException(rows + " rows of days " + stray.get("first") + "-" + stray.get("last") + " of "
+                    + table.tableName() + " in world '" + name + "' wait in its default partition, where restored children "
+                    + "would go; move them first with: world-engine partitions maintain --world " + name + " (nothing restored)");
+        }
     }
 
     private void refuseLiveOverlap(WorldName name, PartitionedTable table, Map<String, Object> range) {

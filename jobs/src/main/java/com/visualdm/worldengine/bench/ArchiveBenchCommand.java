@@ -137,8 +137,7 @@ public class ArchiveBenchCommand implements Callable<Integer> {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return true;
         }
-        out.printf("%s %s: %s%n", execution.getJobInstance().getJobName(), execution.getStatus(),
-                execution.getExitStatus().getExitDescription().lines().findFirst().orElse(""));
+        out.println(WorldJobs.notCompleted(execution));
         return false;
     }
 }

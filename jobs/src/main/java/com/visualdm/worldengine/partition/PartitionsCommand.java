@@ -96,8 +96,7 @@ public class PartitionsCommand implements Callable<Integer> {
             JobExecution execution = context.getBean(WorldJobs.class).run(
                     context.getBean(PartitionMaintenanceJobConfiguration.JOB_NAME, Job.class), registered, new JobParameters());
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                out.printf("partitionMaintenance %s: %s%n", execution.getStatus(), execution.getExitStatus().getExitDescription()
-                        .lines().findFirst().orElse(""));
+                out.println(WorldJobs.notCompleted(execution));
                 return ExitCode.JOB_FAILED.code();
             }
             out.printf("done in %.1f s%n", (System.nanoTime() - started) / 1e9);

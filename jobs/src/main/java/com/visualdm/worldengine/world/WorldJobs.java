@@ -69,4 +69,10 @@ public class WorldJobs {
         }
         return execution;
     }
+
+    /** One line for an execution that did not complete: the job, its status and the first line of its exit description. */
+    public static String notCompleted(JobExecution execution) {
+        return execution.getJobInstance().getJobName() + " " + execution.getStatus() + ": "
+                + execution.getExitStatus().getExitDescription().lines().findFirst().orElse("");
+    }
 }

@@ -108,6 +108,18 @@ class ArchiveTests extends DatabaseTest {
         assertBadInput(Cli.run("archive", "run", "--world", "no_such_world"), "no world named 'no_such_world'");
         assertBadInput(Cli.run("archive", "restore", "--world", WORLD.value(), "--table", "trade_entities",
                 "--from-day", "9", "--to-day", "3"), "after --to-day");
+        // A row that arrived for an archived interval waits in the default partition, where a restored child goes.
+        int stray = 536105;
+        jdbc.sql("""
+                        INSERT INTO %s (items_traded, trade_date, world_day)
+                        VALUES ('[]', jsonb_build_object('year', :day / 360 + 1, 'month', :day %% 360 / 30 + 1, 'day', :day %% 30 + 1), :day)
+                        """.formatted(WORLD.qualified("trade_entities")))
+                .param("day", stray).update();
+        assertThat(countIn("trade_entities_default", "count(*)", stray, stray)).isEqualTo(1);
+        assertBadInput(Cli.run("archive", "restore", "--world", WORLD.value(), "--table", "trade_entities",
+                "--from-day", Integer.toString(stray + 5), "--to-day", Integer.toString(stray + 10)),
+                "1 rows of days 536105-536105 of trade_entities in world 'archive_main' wait in its default partition");
+        jdbc.sql("DELETE FROM " + WORLD.qualified("trade_entities_default")).update();
         assertThat(histories()).isEqualTo(afterRestore);
         assertThat(ledgerRows()).isEqualTo(ledger);
         assertThat(countIn("trade_entities", "count(*)", from, to)).isEqualTo(archivedInRange);
