@@ -166,9 +166,7 @@ public class ArchiveRestore {
     private long restoreStaged(RegisteredWorld world, PartitionedTable table, Plan plan) {
         WorldName name = world.name();
         Map<String, Object> range = plan.range();
-        sets.setLockTimeout();
-        jdbc.sql("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('pg_partman run_maintenance'))) locks")
-                .query(Long.class).single();
+        sets.lockForDdl();
         refuseLiveOverlap(name, table, range);
         for (int lower : plan.newLowers()) {
             jdbc.sql("SELECT engine.attach_staged_child(:schema, :table, :lower, :interval, :staged)")

@@ -35,11 +35,6 @@ public class Archiver {
 
     private static final Logger log = LoggerFactory.getLogger(Archiver.class);
 
-    /** pg_partman's maintenance and retention keys: our detach and drop never meet its own. */
-    private static final String PARTMAN_LOCKS = """
-            SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('pg_partman run_maintenance')),
-                                         pg_advisory_xact_lock(hashtext('pg_partman drop_partition_id'))) locks
-            """;
 
     /** One partition archived by this run. */
     public record Archived(PartitionedTable table, String partition, long rows, long bytesBefore, long bytesAfter) {
@@ -186,7 +181,6 @@ public class Archiver {
     /** Before DDL on the world's partitions: the entry's ledger row, a bounded wait, and pg_partman's locks. */
     private void lockForDdl(ArchiveLedger.Entry entry) {
         ledger.lock(entry);
-        sets.setLockTimeout();
-        jdbc.sql(PARTMAN_LOCKS).query(Long.class).single();
+        sets.lockForDdl();
     }
 }

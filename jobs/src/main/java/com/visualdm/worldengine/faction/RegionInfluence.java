@@ -73,7 +73,7 @@ class RegionInfluence {
                         """.formatted(context.table("character_entities"), context.table("poi_entities"),
                         context.table("faction_entities"), context.table("region_entities")))
                 .param("unknownStability", properties.unknownStability())
-                .query((rs, i) -> {
+                .query(rs -> {
                     String faction = rs.getString(1);
                     factionNames.put(faction, rs.getString(2));
                     BigDecimal before = rs.getBigDecimal(9);
@@ -83,9 +83,9 @@ class RegionInfluence {
                     }
                     String name = rs.getString(4);
                     String controller = rs.getString(5);
-                    return regions.computeIfAbsent(rs.getString(3), key -> new Region(name, controller, new TreeMap<>()))
+                    regions.computeIfAbsent(rs.getString(3), key -> new Region(name, controller, new TreeMap<>()))
                             .influence().put(faction, after);
-                }).list();
+                });
         jdbc.sql("""
                         UPDATE %1$s f SET influence_map = f.influence_map || x.merged
                           FROM (SELECT s.id, jsonb_object_agg(s.region, s.influence) AS merged

@@ -66,6 +66,19 @@ public class PartitionSets {
         }).toList();
     }
 
+    /**
+     * Before DDL on a world's partitions (detach, drop, attach): a bounded wait, and pg_partman's maintenance and
+     * retention keys, so that ours and pg_partman's never run at once. For the current transaction only.
+     */
+    public void lockForDdl() {
+        setLockTimeout();
+        jdbc.sql("""
+                        SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('pg_partman run_maintenance')),
+                                                     pg_advisory_xact_lock(hashtext('pg_partman drop_partition_id'))) locks
+                        """)
+                .query(Long.class).single();
+    }
+
     /** {@code lock_timeout} for the current transaction only. */
     public void setLockTimeout() {
         jdbc.sql("SELECT set_config('lock_timeout', :timeout, true)")

@@ -56,9 +56,7 @@ public class SchedulesCommand implements Runnable {
                         "world", entry.world(), "cron", entry.cron(), "time_zone", entry.timeZone(),
                         "misfire", entry.misfire(), "state", entry.state(), "next_fire", instant(entry.nextFire()),
                         "previous_fire", instant(entry.previousFire()),
-                        "parameters", Json.raw(Json.obj(entry.parameters().entrySet().stream()
-                                .flatMap(parameter -> java.util.stream.Stream.of(parameter.getKey(), parameter.getValue()))
-                                .toArray()))))).toList()));
+                        "parameters", Json.raw(Json.obj(entry.parameters()))))).toList()));
                 return 0;
             }
             if (entries.isEmpty()) {
