@@ -2,7 +2,10 @@ package com.visualdm.worldengine.tick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.fail;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -236,8 +239,10 @@ class TickCrashTests extends DatabaseTest {
                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
                 while (!(jobRepository.getJobInstance(WorldTickJobConfiguration.JOB_NAME, ticks.parameters(HALF_LAUNCHED, day)) != null
                         && executionInsertWaitsOn(holder, holderPid))) {
-                    assertThat(System.nanoTime()).as("the child never reached the launch of day %d: %s", day, child.output())
-                            .isLessThan(deadline);
+                    if (System.nanoTime() > deadline) {
+                        fail("the child never reached the launch of day %d: %s%nsessions waiting on a lock:%n%s%nthe child's main thread:%n%s",
+                                day, child.output(), waitingSessions(holder), mainThreadOf(child));
+                    }
                     Thread.sleep(20);
                 }
             } finally {
@@ -260,6 +265,32 @@ class TickCrashTests extends DatabaseTest {
         assertThat(ticks.currentDay(HALF_LAUNCHED)).isEqualTo(start + 2);
         assertThat(count("SELECT count(*) FROM engine.tick_log WHERE world_name = '" + HALF_LAUNCHED.value() + "'"))
                 .isEqualTo(2L * TickPhase.values().length);
+    }
+
+    /** The child's main thread as jstack shows it. */
+    private static String mainThreadOf(ChildProcess child) throws Exception {
+        Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                Long.toString(child.pid())).redirectErrorStream(true).start();
+        String dump = new String(jstack.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int main = dump.indexOf("\"main\"");
+        return main < 0 ? dump : dump.substring(main, Math.max(main, dump.indexOf("\n\n", main)));
+    }
+
+    /** Every session of the database that waits on a lock, with what blocks it: why a child got nowhere. */
+    private static String waitingSessions(Connection holder) throws Exception {
+        StringBuilder sessions = new StringBuilder();
+        try (Statement statement = holder.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT pid, pg_blocking_pids(pid)::text, wait_event_type, wait_event, left(query, 300)
+                       FROM pg_stat_activity
+                      WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0
+                     """)) {
+            while (rows.next()) {
+                sessions.append(String.format("  pid %d blocked by %s (%s %s): %s%n", rows.getInt(1), rows.getString(2),
+                        rows.getString(3), rows.getString(4), rows.getString(5)));
+            }
+        }
+        return sessions.isEmpty() ? "  none" : sessions.toString();
     }
 
     private static boolean executionInsertWaitsOn(Connection holder, int holderPid) throws Exception {
