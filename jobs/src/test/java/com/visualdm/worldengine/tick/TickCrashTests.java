@@ -293,10 +293,17 @@ class TickCrashTests extends DatabaseTest {
         return sessions.isEmpty() ? "  none" : sessions.toString();
     }
 
+    /**
+     * Whether a session waits for the holder's lock on the execution table: only a write waits there, and the only
+     * write the child makes next is its execution row. Found by its lock, not by its query text, which
+     * pg_stat_activity may not have updated yet for a statement blocked before it starts (seen: the previous
+     * statement's text).
+     */
     private static boolean executionInsertWaitsOn(Connection holder, int holderPid) throws Exception {
         try (PreparedStatement waiting = holder.prepareStatement("""
-                SELECT count(*) FROM pg_stat_activity
-                 WHERE ? = ANY (pg_blocking_pids(pid)) AND query ILIKE '%insert into engine.batch_job_execution%'
+                SELECT count(*) FROM pg_locks l
+                 WHERE NOT l.granted AND l.relation = 'engine.batch_job_execution'::regclass
+                   AND ? = ANY (pg_blocking_pids(l.pid))
                 """)) {
             waiting.setInt(1, holderPid);
             try (ResultSet rows = waiting.executeQuery()) {
