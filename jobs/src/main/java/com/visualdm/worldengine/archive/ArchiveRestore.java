@@ -150,6 +150,7 @@ public class ArchiveRestore {
     private void stage(WorldName name, PartitionedTable table, Plan plan) {
         Workers.run(properties.workers(), plan.newLowers().stream().<Callable<Integer>>map(lower -> () -> transaction.execute(status -> {
             String stagedName = stagedName(table, lower);
+            sql.settleBulkTransaction(properties.workMem());
             jdbc.sql("SELECT engine.create_staged_child(:schema, :table, :lower, :interval, :staged)")
                     .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
                     .param("interval", (long) plan.interval()).param("staged", stagedName).query().singleRow();
@@ -167,6 +168,7 @@ public class ArchiveRestore {
         WorldName name = world.name();
         Map<String, Object> range = plan.range();
         sets.lockForDdl();
+        sql.settleBulkTransaction(properties.workMem());
         refuseLiveOverlap(name, table, range);
         for (int lower : plan.newLowers()) {
             jdbc.sql("SELECT engine.attach_staged_child(:schema, :table, :lower, :interval, :staged)")

@@ -45,12 +45,12 @@ class ArchiveSql {
                 .query((rs, i) -> new Digest(rs.getLong(1), rs.getBigDecimal(2), 0)).single();
     }
 
-    /** The format segments are written in (the layout of {@code migrations/world/V6}). */
-    static final int FORMAT = 2;
+    /** The format segments are written in (the layout of {@code migrations/world/V7}). */
+    static final int FORMAT = 3;
 
     /**
      * The archived rows of the segments matching {@code segmentCondition} (on alias s, which has world_day and
-     * ledger_id), as the table's columns: read through {@code <table>_archived}, which decodes either format.
+     * ledger_id), as the table's columns: read through {@code <table>_archived}, which decodes every format.
      */
     String archivedRows(WorldName world, PartitionedTable table, String segmentCondition) {
         return "SELECT " + columns(world, table).stream().map(column -> "s." + quote(column)).collect(Collectors.joining(", "))
@@ -58,40 +58,94 @@ class ArchiveSql {
     }
 
     /**
+     * Settings of a transaction that packs, verifies or restores a partition: no JIT (compiling the wide packing
+     * and unpacking expressions took longer than it saved), and room to sort a partition and build its indexes in
+     * memory.
+     */
+    void settleBulkTransaction(String workMem) {
+        jdbc.sql("SELECT set_config('jit', 'off', true), set_config('work_mem', :workMem, true),"
+                        + " set_config('maintenance_work_mem', :workMem, true)")
+                .param("workMem", workMem).query().listOfRows();
+    }
+
+    /**
+     * Gives every uuid of the detached child's coded columns a code in the world's {@code archive_uuids}, where
+     * it has none yet: the next codes in uuid order, one writer at a time (readers are not blocked). Runs in its
+     * own short transaction before packing; codes are only ever added, so one left unused by a crash is harmless.
+     */
+    void code(WorldName world, PartitionedTable table, String relation) {
+        List<String> coded = codedColumns(world, table);
+        if (coded.isEmpty()) {
+            return;
+        }
+        String codes = world.qualified("archive_uuids");
+        jdbc.sql("LOCK TABLE " + codes + " IN EXCLUSIVE MODE").update();
+        jdbc.sql("INSERT INTO " + codes + " (code, id)"
+                + " SELECT (SELECT coalesce(max(code), 0) FROM " + codes + ") + row_number() OVER (ORDER BY n.id), n.id"
+                + " FROM (SELECT DISTINCT v.id FROM " + world.qualified(relation) + " t CROSS JOIN LATERAL (VALUES "
+                + coded.stream().map(column -> "(t." + quote(column) + ")").collect(Collectors.joining(", "))
+                + ") v(id) WHERE v.id IS NOT NULL) n"
+                + " WHERE NOT EXISTS (SELECT 1 FROM " + codes + " c WHERE c.id = n.id)").update();
+    }
+
+    /**
      * Packs the rows of a detached child into segments of format {@value #FORMAT}: per world day, at most
      * {@code segmentRows} rows each, one array per column, rows in the table's pack order (similar values side by
      * side compress better), headers beside them. The game date is kept as its minute of the day where world_day
-     * gives the rest, a {@code {key: "<uuid>"}} value of the table's uuid member column as a binary uuid; the
-     * element of the column itself is NULL then. All arrays of a segment come from one aggregation over one row stream, so their
-     * elements line up. Returns the digest of the rows packed, computed from the source rows in the same pass.
+     * gives the rest, a {@code {key: "<uuid>"}} value of the table's uuid member column as a binary uuid, and
+     * every other uuid as its code (see {@link #code}); the element of the column itself is NULL then. All arrays
+     * of a segment come from one aggregation over one row stream, so their elements line up. Returns the digest of
+     * the rows packed, computed from the source rows in the same pass.
      */
     Digest pack(WorldName world, PartitionedTable table, String relation, long ledgerId, int segmentRows) {
         String date = table.dateColumn();
-        String minute = date + "__minute";
         Optional<PartitionedTable.UuidMember> member = table.uuidMember();
-        String memberUuid = member.map(m -> quote(m.column() + "__uuid")).orElse(null);
+        List<String> coded = codedColumns(world, table);
+        List<String> tableColumns = columns(world, table);
+
+        // Each stage is fenced (OFFSET 0) so that what it computes is computed once per row: first the source
+        // row's hash, the texts the encoders read and the codes; then the encoders.
+        List<String> sourced = new ArrayList<>(List.of("t.*", ROW_HASH.formatted("t") + " AS row_hash",
+                "t." + quote(date) + "::text AS " + quote(date + "__text")));
+        member.ifPresent(m -> sourced.add("t." + quote(m.column()) + "::text AS " + quote(m.column() + "__text")));
+        StringBuilder joins = new StringBuilder();
+        for (String column : coded) {
+            String alias = quote("code_" + column);
+            sourced.add(alias + ".code AS " + quote(column + "__code"));
+            joins.append(" LEFT JOIN ").append(world.qualified("archive_uuids")).append(' ').append(alias)
+                    .append(" ON ").append(alias).append(".id = t.").append(quote(column));
+        }
+        String source = "SELECT " + String.join(", ", sourced) + " FROM " + world.qualified(relation) + " t" + joins + " OFFSET 0";
+
+        List<String> encoded = new ArrayList<>();
+        tableColumns.forEach(column -> encoded.add("e." + quote(column)));
+        encoded.add("e.row_hash");
+        coded.forEach(column -> encoded.add("e." + quote(column + "__code")));
+        encoded.add(world.qualified("archive_date_minute") + "(e." + quote(date + "__text") + ", e.world_day) AS "
+                + quote(date + "__minute"));
+        member.ifPresent(m -> encoded.add(world.qualified("archive_uuid_member") + "(e." + quote(m.column() + "__text")
+                + ", :memberKey) AS " + quote(m.column() + "__uuid")));
+        String encoding = "SELECT " + String.join(", ", encoded) + " FROM (" + source + ") e OFFSET 0";
+
         List<String> targets = new ArrayList<>();
         List<String> arrays = new ArrayList<>();
-        for (String column : columns(world, table)) {
+        for (String column : tableColumns) {
             if (column.equals(PartitionedTable.CONTROL_COLUMN)) {
                 continue;
             }
             targets.add(quote(column));
-            if (column.equals(date)) {
-                arrays.add("array_agg(CASE WHEN " + quote(minute) + " IS NULL THEN " + quote(column) + " END)");
-            } else if (member.filter(m -> m.column().equals(column)).isPresent()) {
-                arrays.add("array_agg(CASE WHEN " + memberUuid + " IS NULL THEN " + quote(column) + " END)");
-            } else {
-                arrays.add("array_agg(" + quote(column) + ")");
-            }
+            String replacement = column.equals(date) ? date + "__minute"
+                    : member.filter(m -> m.column().equals(column)).isPresent() ? column + "__uuid"
+                    : coded.contains(column) ? column + "__code" : null;
+            arrays.add(replacement == null ? "array_agg(" + quote(column) + ")"
+                    : "array_agg(CASE WHEN " + quote(replacement) + " IS NULL THEN " + quote(column) + " END)");
         }
-        targets.add(quote(minute));
-        arrays.add("array_agg(" + quote(minute) + ")");
-        String encoded = world.qualified("archive_date_minute") + "(t." + quote(date) + ", t.world_day) AS " + quote(minute);
-        if (member.isPresent()) {
-            targets.add(memberUuid);
-            arrays.add("array_agg(" + memberUuid + ")");
-            encoded += ", " + world.qualified("archive_uuid_member") + "(t." + quote(member.get().column()) + ", :memberKey) AS " + memberUuid;
+        List<String> extra = new ArrayList<>(coded.stream().map(column -> column + "__code").toList());
+        extra.add(date + "__minute");
+        member.ifPresent(m -> extra.add(m.column() + "__uuid"));
+        for (String column : extra) {
+            targets.add(quote(column));
+            arrays.add("array_agg(" + quote(column) + ")");
         }
         String order = "world_day, " + table.packOrder().stream().map(WorldName::quote).collect(Collectors.joining(", ")) + ", id";
         String sql = "WITH segments AS (INSERT INTO " + world.qualified(table.archiveTable())
@@ -99,15 +153,24 @@ class ArchiveSql {
                 + String.join(", ", targets) + ")"
                 + " SELECT world_day, :ledgerId, min(id::text)::uuid, max(id::text)::uuid, count(*), sum(row_hash), " + FORMAT + ", "
                 + String.join(", ", arrays)
-                + " FROM (SELECT t.*, " + encoded + ", " + ROW_HASH.formatted("t") + " AS row_hash,"
-                + " (row_number() OVER (PARTITION BY world_day ORDER BY " + order + ") - 1) / :segmentRows AS segment"
-                + " FROM " + world.qualified(relation) + " t ORDER BY " + order + ") r"
+                + " FROM (SELECT r.*, (row_number() OVER (PARTITION BY world_day ORDER BY " + order + ") - 1) / :segmentRows AS segment"
+                + " FROM (" + encoding + ") r ORDER BY " + order + ") r"
                 + " GROUP BY world_day, segment"
                 + " RETURNING row_count, checksum)"
                 + " SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0), count(*) FROM segments";
         return jdbc.sql(sql).param("ledgerId", ledgerId).param("segmentRows", segmentRows)
                 .param("memberKey", member.map(PartitionedTable.UuidMember::key).orElse(""))
                 .query((rs, i) -> new Digest(rs.getLong(1), rs.getBigDecimal(2), rs.getInt(3))).single();
+    }
+
+    /** The table's uuid columns that format 3 stores as codes: those its archive table has a code array for. */
+    private List<String> codedColumns(WorldName world, PartitionedTable table) {
+        return jdbc.sql("""
+                        SELECT left(attname, -length('__code')) FROM pg_catalog.pg_attribute
+                         WHERE attrelid = to_regclass(:archive) AND attnum > 0 AND NOT attisdropped AND attname LIKE '%\\_\\_code'
+                         ORDER BY attnum
+                        """)
+                .param("archive", world.qualified(table.archiveTable())).query(String.class).list();
     }
 
     /** The table's columns in order. */

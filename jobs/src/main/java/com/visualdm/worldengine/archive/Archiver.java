@@ -105,7 +105,10 @@ public class Archiver {
                     entry = step.execute(status -> detach(world, current));
                     properties.haltIf(HaltPoint.AFTER_DETACH);
                 }
-                case DETACHED -> entry = step.execute(status -> pack(world, current));
+                case DETACHED -> {
+                    step.executeWithoutResult(status -> sql.code(world, current.table(), current.detachedName()));
+                    entry = step.execute(status -> pack(world, current));
+                }
                 case PACKED -> {
                     entry = step.execute(status -> verify(world, current));
                     properties.haltIf(HaltPoint.AFTER_VERIFY);
@@ -139,6 +142,7 @@ public class Archiver {
 
     private ArchiveLedger.Entry pack(WorldName world, ArchiveLedger.Entry entry) {
         ledger.lock(entry);
+        sql.settleBulkTransaction(properties.workMem());
         ArchiveSql.Digest packed = sql.pack(world, entry.table(), entry.detachedName(), entry.id(), properties.segmentRows());
         if (packed.rows() != entry.rowCount()) {
             throw new IllegalStateException("packing " + world + "." + entry.partition() + " took " + packed.rows()
@@ -151,6 +155,7 @@ public class Archiver {
 
     private ArchiveLedger.Entry verify(WorldName world, ArchiveLedger.Entry entry) {
         ledger.lock(entry);
+        sql.settleBulkTransaction(properties.workMem());
         ArchiveSql.Digest archived = sql.digest(sql.archivedRows(world, entry.table(), "s.ledger_id = :ledgerId"),
                 Map.of("ledgerId", entry.id()));
         if (archived.rows() != entry.rowCount() || archived.hash().compareTo(entry.rowHash()) != 0) {

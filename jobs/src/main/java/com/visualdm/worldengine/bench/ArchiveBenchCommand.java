@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + "kept; its partitions are made by a maintenance run first). Its back-history covers the two world "
                 + "years before its current day, so with the default retention of 360 days the older year is archived.",
                 "Reports rows archived, seconds, rows per second, bytes before (heap, TOAST and indexes of the archived "
-                        + "partitions) and after (the segments with their TOAST, and the archive indexes), compression ratio, restore rows per second and peak "
+                        + "partitions) and after (the segments with their TOAST, the archive indexes and the uuid dictionary), compression ratio, restore rows per second and peak "
                         + "heap. Everything archived is restored at the end, so every run measures the same work.",
                 "Run the jar with -Xmx512m to check the memory target."})
 public class ArchiveBenchCommand implements Callable<Integer> {
@@ -80,14 +80,16 @@ public class ArchiveBenchCommand implements Callable<Integer> {
             return ExitCode.JOB_FAILED.code();
         }
         // After: the segments' own bytes (TOAST included) plus the archive tables' indexes. Not the tables' files:
-        // they keep the dead space of earlier restores until vacuum reuses it.
+        // they keep the dead space of earlier restores until vacuum reuses it. Plus, indexes included,
         long[] totals = jdbc.sql("""
                         SELECT coalesce(sum(row_count), 0), coalesce(sum(bytes_before), 0), coalesce(sum(bytes_after), 0), count(*)
                           FROM engine.archive_ledger WHERE world_id = :worldId AND id > :from
                         """)
                 .param("worldId", world.id()).param("from", ledgerFrom)
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
-        long archiveBytes = totals[2];
+        // and the world's whole uuid dictionary (its codes serve every archived table).
+        long archiveBytes = totals[2] + jdbc.sql("SELECT pg_total_relation_size(to_regclass(:codes))")
+                .param("codes", name.qualified("archive_uuids")).query(Long.class).single();
         long readable = 0;
         for (PartitionedTable table : PartitionedTable.values()) {
             archiveBytes += jdbc.sql("SELECT pg_indexes_size(to_regclass(:archive))")

@@ -2,6 +2,7 @@ package com.visualdm.worldengine.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -21,13 +22,16 @@ import com.visualdm.worldengine.world.WorldService;
 import com.visualdm.worldengine.world.WorldSize;
 
 /**
- * The segment formats: format 2 round-trips every value exactly (dates it derives and dates it must keep, trade
- * ids it keeps as binary and look-alikes it must keep as JSON, NULLs, empty JSON, duplicate rows), and segments
- * of format 1, as the first archive wrote them, stay readable through the _all views and restorable.
+ * The segment formats: format 3 round-trips every value exactly (dates it derives and dates it must keep, trade
+ * ids it keeps as binary and look-alikes it must keep as JSON, uuids it keeps as codes, NULLs, empty JSON,
+ * duplicate rows), and segments of formats 1 and 2, as earlier archives wrote them, stay readable through the
+ * _all views and restorable.
  */
 class ArchiveFormatTests extends DatabaseTest {
 
     static final WorldName WORLD = WorldName.of("archive_format");
+
+    static final String PARTY = "5b0e54f7-3d2c-4a8e-9f61-0c7d2e9a4b13";
 
     @Autowired
     WorldService worlds;
@@ -44,18 +48,19 @@ class ArchiveFormatTests extends DatabaseTest {
     }
 
     @Test
-    void format2KeepsEveryValueExactlyThroughArchiveAndRestore() {
+    void format3KeepsEveryValueExactlyThroughArchiveAndRestore() {
         TestWorlds.recreatePartitioned(worlds, WORLD, 19, WorldSize.TINY);
         int day = jdbc.sql("SELECT min(world_day) FROM " + WORLD.qualified("transaction_entities")).query(Integer.class).single();
         String date = "jsonb_build_object('year', :day / 360 + 1, 'month', :day % 360 / 30 + 1, 'day', :day % 30 + 1, "
                 + "'hour', 7, 'minute', 5)";
         // Dates: derivable, and kept because 12.0 is not 12, an extra member, an hour as text.
         // Properties: a trade id, and kept: upper case, not a uuid, a second member, another shape, empty, NULL.
+        // Parties: a uuid no generated row has (twice), and NULLs.
         jdbc.sql("""
                         INSERT INTO %s (transaction_type, from_entity, to_entity, amount, currency_type, description,
                                         location_poi, transaction_date, world_day, economic_impact, status, properties,
                                         created_at, updated_at, is_active)
-                        SELECT 'crafted', NULL, NULL, a.amount, NULL, NULL, NULL, a.date, :day, NULL, NULL, a.properties,
+                        SELECT 'crafted', CASE WHEN a.amount = 0 THEN '%s'::uuid END, NULL, a.amount, NULL, NULL, NULL, a.date, :day, NULL, NULL, a.properties,
                                NULL, NULL, NULL
                           FROM (VALUES (0.00, %s, '{"trade_id": "a810377f-d28b-407c-bc84-daa6384191bf"}'::jsonb),
                                        (0.00, %s, '{"trade_id": "a810377f-d28b-407c-bc84-daa6384191bf"}'::jsonb),
@@ -66,7 +71,7 @@ class ArchiveFormatTests extends DatabaseTest {
                                        (3, %s, '{}'),
                                        (4, %s, '[]'),
                                        (5, %s, NULL)) AS a(amount, date, properties)
-                        """.formatted(WORLD.qualified("transaction_entities"), date, date, date, date, date, date, date, date, date))
+                        """.formatted(WORLD.qualified("transaction_entities"), PARTY, date, date, date, date, date, date, date, date, date))
                 .param("day", day).update();
         jdbc.sql("""
                         INSERT INTO %s (market_id, buyer_id, seller_id, trade_type, items_traded, currency_exchanged, trade_date,
@@ -85,7 +90,7 @@ class ArchiveFormatTests extends DatabaseTest {
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(histories()).as("every value as it was, read through the _all views").isEqualTo(history);
         assertThat(jdbc.sql("SELECT DISTINCT format_version FROM " + WORLD.qualified("transaction_entities_archive"))
-                .query(Integer.class).list()).containsExactly(2);
+                .query(Integer.class).list()).containsExactly(ArchiveSql.FORMAT);
         // Both encodings were used on the crafted day, and both kept values where they had to.
         assertThat(elements("transaction_entities_archive", "transaction_date__minute", day)).containsEntry(true, 6L + dailyRows(day))
                 .containsEntry(false, 3L);
@@ -94,6 +99,16 @@ class ArchiveFormatTests extends DatabaseTest {
                          WHERE s.world_day = :day AND u.trade = 'a810377f-d28b-407c-bc84-daa6384191bf' AND u.properties IS NULL
                         """.formatted(WORLD.qualified("transaction_entities_archive"))).param("day", day).query(Long.class).single())
                 .as("the two plain trade ids kept as binary uuids").isEqualTo(2);
+        // Every party is kept as a code, the new one with a code of its own, NULLs as NULL codes.
+        assertThat(elements("transaction_entities_archive", "from_entity", day)).doesNotContainKey(true);
+        assertThat(elements("transaction_entities_archive", "from_entity__code", day).get(true)).isEqualTo(jdbc.sql(
+                        "SELECT count(from_entity) FROM " + WORLD.qualified("transaction_entities_all") + " WHERE world_day = :day")
+                .param("day", day).query(Long.class).single());
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM %s s CROSS JOIN LATERAL unnest(s.from_entity__code) u(code)
+                          JOIN %s c ON c.code = u.code WHERE s.world_day = :day AND c.id = '%s'
+                        """.formatted(WORLD.qualified("transaction_entities_archive"), WORLD.qualified("archive_uuids"), PARTY))
+                .param("day", day).query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM %s WHERE world_day = :day AND transaction_type = 'crafted'
                            AND properties::text IN ('{"trade_id": "A810377F-D28B-407C-BC84-DAA6384191BF"}', '{"trade_id": "not-a-uuid"}', '[]')
@@ -108,6 +123,32 @@ class ArchiveFormatTests extends DatabaseTest {
         assertThat(histories()).as("restored exactly").isEqualTo(history);
         assertThat(jdbc.sql("SELECT count(*) FROM " + WORLD.qualified("transaction_entities") + " WHERE transaction_type = 'crafted'")
                 .query(Long.class).single()).isEqualTo(9);
+    }
+
+    @Test
+    void format2SegmentsStayReadableAndRestorable() {
+        TestWorlds.recreatePartitioned(worlds, WORLD, 23, WorldSize.TINY);
+        Map<PartitionedTable, String> history = histories();
+        Cli.Result run = Cli.run("archive", "run", "--world", WORLD.value());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        // Segments as format 2 (migrations/world/V6) wrote them: the uuids themselves instead of codes.
+        String archive = WORLD.qualified("transaction_entities_archive");
+        List<String> coded = List.of("from_entity", "to_entity", "location_poi", "related_quest", "related_event");
+        String decoded = coded.stream().map(column -> """
+                %1$s = (SELECT array_agg(coalesce(c.id, u.id) ORDER BY u.n)
+                          FROM unnest(s.%1$s__code, s.%1$s) WITH ORDINALITY u(code, id, n) LEFT JOIN %2$s c ON c.code = u.code),
+                %1$s__code = NULL""".formatted(column, WORLD.qualified("archive_uuids"))).collect(Collectors.joining(", "));
+        assertThat(jdbc.sql("UPDATE " + archive + " s SET format_version = 2, " + decoded).update()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM " + archive + " WHERE from_entity__code IS NOT NULL OR cardinality(from_entity) <> row_count")
+                .query(Long.class).single()).isZero();
+        assertThat(histories()).as("format 2 read through the _all view").isEqualTo(history);
+
+        int[] days = jdbc.sql("SELECT min(world_day), max(world_day) FROM " + archive)
+                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+        Cli.Result restore = Cli.run("archive", "restore", "--world", WORLD.value(), "--table", "transaction_entities",
+                "--from-day", Integer.toString(days[0]), "--to-day", Integer.toString(days[1]));
+        assertThat(restore.exitCode()).as(restore.all()).isZero();
+        assertThat(histories()).as("format 2 restored").isEqualTo(history);
     }
 
     @Test

@@ -71,8 +71,8 @@ class ArchiveTests extends DatabaseTest {
                     .param("horizon", horizon).query(Long.class).single()).as("nothing within the retention archived").isZero();
             assertThat(jdbc.sql("""
                             SELECT count(*) FROM %s
-                             WHERE format_version <> 2 OR row_count <> cardinality(id) OR min_id > max_id
-                            """.formatted(WORLD.qualified(table.archiveTable()))).query(Long.class).single())
+                             WHERE format_version <> %d OR row_count <> cardinality(id) OR min_id > max_id
+                            """.formatted(WORLD.qualified(table.archiveTable()), ArchiveSql.FORMAT)).query(Long.class).single())
                     .as("segment headers agree with their contents").isZero();
         }
         assertThat(jdbc.sql("SELECT DISTINCT state FROM engine.archive_ledger WHERE world_name = :world")
