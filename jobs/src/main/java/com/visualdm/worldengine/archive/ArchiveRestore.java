@@ -1,5 +1,7 @@
 package com.visualdm.worldengine.archive;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -71,9 +73,9 @@ public class ArchiveRestore {
             transaction.executeWithoutResult(status -> dropStaged(name, table));
             Plan plan = transaction.execute(status -> plan(name, table, fromDay, toDay));
             try {
-                stage(name, table, plan);
+                ArchiveSql.Digest staged = stage(name, table, plan);
                 properties.haltIf(HaltPoint.RESTORE_STAGED);
-                long rows = transaction.execute(status -> restoreStaged(world, table, plan));
+                long rows = transaction.execute(status -> restoreStaged(world, table, plan, staged));
                 return new Restored(rows, (System.nanoTime() - started) / 1e9);
             } finally {
                 // After a failure (nothing restored), or nothing at all after success: the staged tables were attached.
@@ -144,27 +146,35 @@ public class ArchiveRestore {
     /**
      * Each child to make is first loaded and indexed as a table of its own, {@code <child>_restoring}, not attached
      * to anything: several at once, each in its own transaction (unpacking and indexing are most of a restore's
-     * work). Until the final transaction attaches them they are invisible to the world; whatever an interrupted
-     * restore left is dropped by the next one.
+     * work). Until the final transaction attaches them they are invisible to the world, and nothing changes them;
+     * whatever an interrupted restore left is dropped by the next one. Returns the digest of the loaded rows, as
+     * they lie in the staged tables.
      */
-    private void stage(WorldName name, PartitionedTable table, Plan plan) {
-        Workers.run(properties.workers(), plan.newLowers().stream().<Callable<Integer>>map(lower -> () -> transaction.execute(status -> {
+    private ArchiveSql.Digest stage(WorldName name, PartitionedTable table, Plan plan) {
+        List<ArchiveSql.Digest> staged = new ArrayList<>();
+        Workers.run(properties.workers(), plan.newLowers().stream().<Callable<ArchiveSql.Digest>>map(lower -> () -> transaction.execute(status -> {
             String stagedName = stagedName(table, lower);
             sql.settleBulkTransaction(properties.workMem());
             jdbc.sql("SELECT engine.create_staged_child(:schema, :table, :lower, :interval, :staged)")
                     .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
                     .param("interval", (long) plan.interval()).param("staged", stagedName).query().singleRow();
-            int rows = jdbc.sql("INSERT INTO " + name.qualified(stagedName) + " " + archivedRowsOfChild(name, table))
+            jdbc.sql("INSERT INTO " + name.qualified(stagedName) + " " + archivedRowsOfChild(name, table))
                     .params(plan.range()).param("lower", lower).param("interval", plan.interval()).update();
             jdbc.sql("SELECT engine.index_staged_child(:schema, :table, :lower, :staged)")
                     .param("schema", name.schema()).param("table", table.tableName()).param("lower", (long) lower)
                     .param("staged", stagedName).query().singleRow();
-            return rows;
-        })).toList(), rows -> { }, "restoring " + table.tableName() + " of world '" + name + "'");
+            return sql.digest("SELECT * FROM " + name.qualified(stagedName), Map.of());
+        })).toList(), staged::add, "restoring " + table.tableName() + " of world '" + name + "'");
+        return staged.stream().reduce(new ArchiveSql.Digest(0, BigDecimal.ZERO, 0),
+                (a, b) -> new ArchiveSql.Digest(a.rows() + b.rows(), a.hash().add(b.hash()), 0));
     }
 
-    /** The final transaction: staged children attached, rows of existing children put back, the archive emptied, verified. */
-    private long restoreStaged(RegisteredWorld world, PartitionedTable table, Plan plan) {
+    /**
+     * The final transaction: staged children attached, rows of existing children put back, the archive emptied,
+     * verified: the staged rows (digested as loaded; attaching does not change them) and the rows put back (read
+     * from their children) together must be exactly what the segments held.
+     */
+    private long restoreStaged(RegisteredWorld world, PartitionedTable table, Plan plan, ArchiveSql.Digest staged) {
         WorldName name = world.name();
         Map<String, Object> range = plan.range();
         sets.lockForDdl();
@@ -181,11 +191,15 @@ public class ArchiveRestore {
         }
         jdbc.sql("DELETE FROM " + name.qualified(table.archiveTable()) + " s WHERE " + IN_RANGE).params(range).update();
         ArchiveSql.Digest archived = plan.archived();
-        ArchiveSql.Digest restored = sql.digest("SELECT * FROM " + name.qualified(table.tableName())
-                + " WHERE world_day BETWEEN :fromDay AND :toDay", range);
-        if (restored.rows() != archived.rows() || restored.hash().compareTo(archived.hash()) != 0) {
+        ArchiveSql.Digest putBack = sql.digest("SELECT * FROM " + name.qualified(table.tableName())
+                + " WHERE world_day BETWEEN :fromDay AND :toDay AND world_day - world_day % :interval = ANY(:lowers)",
+                Map.of("fromDay", plan.fromDay(), "toDay", plan.toDay(), "interval", plan.interval(),
+                        "lowers", plan.existingLowers().toArray(Integer[]::new)));
+        long rows = staged.rows() + putBack.rows();
+        BigDecimal hash = staged.hash().add(putBack.hash());
+        if (rows != archived.rows() || hash.compareTo(archived.hash()) != 0) {
             throw new IllegalStateException("restored rows of " + table.tableName() + " do not match the archive ("
-                    + restored.rows() + " vs " + archived.rows() + " rows); nothing restored");
+                    + rows + " vs " + archived.rows() + " rows); nothing restored");
         }
         jdbc.sql("""
                         INSERT INTO engine.archive_restores (world_id, world_name, table_name, from_day, to_day, row_count, row_hash)

@@ -95,6 +95,13 @@ class ArchiveTests extends DatabaseTest {
         assertThat(countIn("trade_entities", "count(*)", from, to)).isEqualTo(archivedInRange);
         assertThat(countIn("trade_entities_archive", "count(*)", from, to)).isZero();
         assertThat(histories()).as("restore keeps the full history").isEqualTo(history);
+        assertThat(jdbc.sql("""
+                        SELECT string_agg(conname || CASE WHEN conparentid <> 0 THEN ' of the parent' ELSE '' END, ', ' ORDER BY conname)
+                          FROM pg_constraint WHERE contype = 'f' AND conrelid = to_regclass(:child)
+                        """).param("child", WORLD.qualified("trade_entities_p536190")).query(String.class).single())
+                .as("the restored child has the parent's foreign keys, adopted when it was attached, and no others")
+                .isEqualTo("trade_entities_buyer_id_fkey of the parent, trade_entities_market_id_fkey of the parent, "
+                        + "trade_entities_seller_id_fkey of the parent");
 
         // Bad input: a clear error, exit code 2, nothing changed.
         Map<PartitionedTable, String> afterRestore = histories();
