@@ -1,6 +1,5 @@
 package com.visualdm.worldengine.archive;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,8 +164,7 @@ public class ArchiveRestore {
                     .param("staged", stagedName).query().singleRow();
             return sql.digest("SELECT * FROM " + name.qualified(stagedName), Map.of());
         })).toList(), staged::add, "restoring " + table.tableName() + " of world '" + name + "'");
-        return staged.stream().reduce(new ArchiveSql.Digest(0, BigDecimal.ZERO, 0),
-                (a, b) -> new ArchiveSql.Digest(a.rows() + b.rows(), a.hash().add(b.hash()), 0));
+        return staged.stream().reduce(ArchiveSql.Digest.NONE, ArchiveSql.Digest::plus);
     }
 
     /**
@@ -195,11 +193,10 @@ public class ArchiveRestore {
                 + " WHERE world_day BETWEEN :fromDay AND :toDay AND world_day - world_day % :interval = ANY(:lowers)",
                 Map.of("fromDay", plan.fromDay(), "toDay", plan.toDay(), "interval", plan.interval(),
                         "lowers", plan.existingLowers().toArray(Integer[]::new)));
-        long rows = staged.rows() + putBack.rows();
-        BigDecimal hash = staged.hash().add(putBack.hash());
-        if (rows != archived.rows() || hash.compareTo(archived.hash()) != 0) {
+        ArchiveSql.Digest restored = staged.plus(putBack);
+        if (restored.rows() != archived.rows() || restored.hash().compareTo(archived.hash()) != 0) {
             throw new IllegalStateException("restored rows of " + table.tableName() + " do not match the archive ("
-                    + rows + " vs " + archived.rows() + " rows); nothing restored");
+                    + restored.rows() + " vs " + archived.rows() + " rows); nothing restored");
         }
         jdbc.sql("""
                         INSERT INTO engine.archive_restores (world_id, world_name, table_name, from_day, to_day, row_count, row_hash)

@@ -37,6 +37,13 @@ class ArchiveSql {
 
     /** Count and hash of a row set (and the segments holding it, where that is known). */
     record Digest(long rows, java.math.BigDecimal hash, int segments) {
+
+        static final Digest NONE = new Digest(0, java.math.BigDecimal.ZERO, 0);
+
+        /** The digest of both row sets together (the hash is order-independent, so digests add up). */
+        Digest plus(Digest other) {
+            return new Digest(rows + other.rows, hash.add(other.hash), segments + other.segments);
+        }
     }
 
     Digest digest(String rowsQuery, Map<String, Object> parameters) {
@@ -148,7 +155,10 @@ class ArchiveSql {
             targets.add(quote(column));
             arrays.add("array_agg(" + quote(column) + ")");
         }
-        String order = "world_day, " + table.packOrder().stream().map(WorldName::quote).collect(Collectors.joining(", ")) + ", id";
+        // The uuid member column sorts by its binary uuid, which groups the same values as its JSONB, more cheaply.
+        String order = "world_day, " + table.packOrder().stream()
+                .map(column -> quote(member.filter(m -> m.column().equals(column)).isPresent() ? column + "__uuid" : column))
+                .collect(Collectors.joining(", ")) + ", id";
         String sql = "WITH segments AS (INSERT INTO " + world.qualified(table.archiveTable())
                 + " (world_day, ledger_id, min_id, max_id, row_count, checksum, format_version, "
                 + String.join(", ", targets) + ")"

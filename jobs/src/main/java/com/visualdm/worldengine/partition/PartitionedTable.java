@@ -9,10 +9,10 @@ import com.visualdm.worldengine.system.BadInputException;
 
 /** The world tables partitioned on world_day: the only tables partition maintenance and the archive touch. */
 public enum PartitionedTable {
-    // Trades by their items (few distinct, long as JSON); transactions by place, then by the trade id the archive
-    // takes from their properties, so the purchase and the tax of one trade lie side by side and share it.
+    // Trades by their items (few distinct, long as JSON); transactions by place, then by properties, so the
+    // purchase and the tax of one trade lie side by side and share their trade id.
     TRADES("trade_entities", List.of("items_traded", "market_id"), "trade_date", null),
-    TRANSACTIONS("transaction_entities", List.of("location_poi", "properties__uuid", "transaction_type"), "transaction_date",
+    TRANSACTIONS("transaction_entities", List.of("location_poi", "properties", "transaction_type"), "transaction_date",
             new UuidMember("properties", "trade_id")),
     HISTORY("history_entities", List.of("event_type", "significance_level"), "event_date", null);
 
