@@ -16,8 +16,9 @@ import com.visualdm.worldengine.world.WorldName;
 
 /**
  * The set-based SQL of the archive, written for a table's actual columns (read from the catalog, so it always
- * matches the migrations that made the archive table: {@code migrations/world/V4}, and V6 for format 2). Identifiers come
- * from the catalog and {@link PartitionedTable}, never from input, and are quoted.
+ * matches the migrations that made the archive table: {@code migrations/world/V4}, V6 for format 2, V7 for format 3;
+ * the encoders are those of V9). Identifiers come from the catalog and {@link PartitionedTable}, never from input,
+ * and are quoted.
  */
 @Component
 class ArchiveSql {
@@ -112,10 +113,13 @@ class ArchiveSql {
         List<String> tableColumns = columns(world, table);
 
         // Each stage is fenced (OFFSET 0) so that what it computes is computed once per row: first the source
-        // row's hash, the texts the encoders read and the codes; then the encoders.
+        // row's hash, the texts and members the encoders read and the codes; then the encoders.
         List<String> sourced = new ArrayList<>(List.of("t.*", ROW_HASH.formatted("t") + " AS row_hash",
-                "t." + quote(date) + "::text AS " + quote(date + "__text")));
-        member.ifPresent(m -> sourced.add("t." + quote(m.column()) + "::text AS " + quote(m.column() + "__text")));
+                "t." + quote(date) + "::text AS " + quote(date + "__text"),
+                "t." + quote(date) + "->>'hour' AS " + quote(date + "__hour"),
+                "t." + quote(date) + "->>'minute' AS " + quote(date + "__minute_text")));
+        member.ifPresent(m -> sourced.addAll(List.of("t." + quote(m.column()) + "::text AS " + quote(m.column() + "__text"),
+                "t." + quote(m.column()) + "->>:memberKey AS " + quote(m.column() + "__member"))));
         StringBuilder joins = new StringBuilder();
         for (String column : coded) {
             String alias = quote("code_" + column);
@@ -129,10 +133,10 @@ class ArchiveSql {
         tableColumns.forEach(column -> encoded.add("e." + quote(column)));
         encoded.add("e.row_hash");
         coded.forEach(column -> encoded.add("e." + quote(column + "__code")));
-        encoded.add(world.qualified("archive_date_minute") + "(e." + quote(date + "__text") + ", e.world_day) AS "
-                + quote(date + "__minute"));
+        encoded.add(world.qualified("archive_date_minute") + "(e." + quote(date + "__text") + ", e." + quote(date + "__hour")
+                + ", e." + quote(date + "__minute_text") + ", e.world_day) AS " + quote(date + "__minute"));
         member.ifPresent(m -> encoded.add(world.qualified("archive_uuid_member") + "(e." + quote(m.column() + "__text")
-                + ", :memberKey) AS " + quote(m.column() + "__uuid")));
+                + ", e." + quote(m.column() + "__member") + ", :memberKey) AS " + quote(m.column() + "__uuid")));
         String encoding = "SELECT " + String.join(", ", encoded) + " FROM (" + source + ") e OFFSET 0";
 
         List<String> targets = new ArrayList<>();

@@ -53,8 +53,9 @@ class ArchiveFormatTests extends DatabaseTest {
         int day = jdbc.sql("SELECT min(world_day) FROM " + WORLD.qualified("transaction_entities")).query(Integer.class).single();
         String date = "jsonb_build_object('year', :day / 360 + 1, 'month', :day % 360 / 30 + 1, 'day', :day % 30 + 1, "
                 + "'hour', 7, 'minute', 5)";
-        // Dates: derivable, and kept because 12.0 is not 12, an extra member, an hour as text.
-        // Properties: a trade id, and kept: upper case, not a uuid, a second member, another shape, empty, NULL.
+        // Dates: derivable, and kept because 12.0 is not 12, an extra member, an hour as text or an array, minute 60.
+        // Properties: a trade id, and kept: upper case, not a uuid (also hyphens where a uuid has hex digits), a
+        // second member, another shape, empty, NULL.
         // Parties: a uuid no generated row has (twice), and NULLs.
         jdbc.sql("""
                         INSERT INTO %s (transaction_type, from_entity, to_entity, amount, currency_type, description,
@@ -70,8 +71,11 @@ class ArchiveFormatTests extends DatabaseTest {
                                        (2, %s, '{"other": "a810377f-d28b-407c-bc84-daa6384191bf"}'),
                                        (3, %s, '{}'),
                                        (4, %s, '[]'),
-                                       (5, %s, NULL)) AS a(amount, date, properties)
-                        """.formatted(WORLD.qualified("transaction_entities"), PARTY, date, date, date, date, date, date, date, date, date))
+                                       (5, %s, NULL),
+                                       (6, %s || '{"hour": [7]}', '{"trade_id": "------------------------------------"}'),
+                                       (7, %s || '{"minute": 60}', '{"trade_id": "a810377f-d28b-407c-bc84-daa638419-bf"}')) AS a(amount, date, properties)
+                        """.formatted(WORLD.qualified("transaction_entities"), PARTY, date, date, date, date, date, date, date, date, date,
+                        date, date))
                 .param("day", day).update();
         jdbc.sql("""
                         INSERT INTO %s (market_id, buyer_id, seller_id, trade_type, items_traded, currency_exchanged, trade_date,
@@ -93,7 +97,7 @@ class ArchiveFormatTests extends DatabaseTest {
                 .query(Integer.class).list()).containsExactly(ArchiveSql.FORMAT);
         // Both encodings were used on the crafted day, and both kept values where they had to.
         assertThat(elements("transaction_entities_archive", "transaction_date__minute", day)).containsEntry(true, 6L + dailyRows(day))
-                .containsEntry(false, 3L);
+                .containsEntry(false, 5L);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM %s s CROSS JOIN LATERAL unnest(s.properties__uuid, s.properties) u(trade, properties)
                          WHERE s.world_day = :day AND u.trade = 'a810377f-d28b-407c-bc84-daa6384191bf' AND u.properties IS NULL
@@ -111,9 +115,11 @@ class ArchiveFormatTests extends DatabaseTest {
                 .param("day", day).query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM %s WHERE world_day = :day AND transaction_type = 'crafted'
-                           AND properties::text IN ('{"trade_id": "A810377F-D28B-407C-BC84-DAA6384191BF"}', '{"trade_id": "not-a-uuid"}', '[]')
+                           AND properties::text IN ('{"trade_id": "A810377F-D28B-407C-BC84-DAA6384191BF"}', '{"trade_id": "not-a-uuid"}', '[]',
+                                                    '{"trade_id": "------------------------------------"}',
+                                                    '{"trade_id": "a810377f-d28b-407c-bc84-daa638419-bf"}')
                         """.formatted(WORLD.qualified("transaction_entities_all"))).param("day", day).query(Long.class).single())
-                .isEqualTo(3);
+                .isEqualTo(5);
 
         Cli.Result restore = Cli.run("archive", "restore", "--world", WORLD.value(), "--table", "transaction_entities",
                 "--from-day", Integer.toString(day), "--to-day", Integer.toString(day + 40));
@@ -122,7 +128,7 @@ class ArchiveFormatTests extends DatabaseTest {
                 "--from-day", Integer.toString(day), "--to-day", Integer.toString(day)).exitCode()).isZero();
         assertThat(histories()).as("restored exactly").isEqualTo(history);
         assertThat(jdbc.sql("SELECT count(*) FROM " + WORLD.qualified("transaction_entities") + " WHERE transaction_type = 'crafted'")
-                .query(Long.class).single()).isEqualTo(9);
+                .query(Long.class).single()).isEqualTo(11);
     }
 
     @Test
