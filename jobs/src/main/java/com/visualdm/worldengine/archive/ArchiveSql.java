@@ -17,8 +17,8 @@ import com.visualdm.worldengine.world.WorldName;
 /**
  * The set-based SQL of the archive, written for a table's actual columns (read from the catalog, so it always
  * matches the migrations that made the archive table: {@code migrations/world/V4}, V6 for format 2, V7 for format 3;
- * the encoders are those of V9). Identifiers come from the catalog and {@link PartitionedTable}, never from input,
- * and are quoted.
+ * the encoders and the views that decode are those of V10). Identifiers come from the catalog and
+ * {@link PartitionedTable}, never from input, and are quoted.
  */
 @Component
 class ArchiveSql {
@@ -145,7 +145,7 @@ class ArchiveSql {
             if (column.equals(PartitionedTable.CONTROL_COLUMN)) {
                 continue;
             }
-            targets.add(quote(column));
+            targets.add(column);
             String replacement = column.equals(date) ? date + "__minute"
                     : member.filter(m -> m.column().equals(column)).isPresent() ? column + "__uuid"
                     : coded.contains(column) ? column + "__code" : null;
@@ -156,21 +156,36 @@ class ArchiveSql {
         extra.add(date + "__minute");
         member.ifPresent(m -> extra.add(m.column() + "__uuid"));
         for (String column : extra) {
-            targets.add(quote(column));
+            targets.add(column);
             arrays.add("array_agg(" + quote(column) + ")");
+        }
+        List<String> days = new ArrayList<>();
+        List<String> slices = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            String array = "d." + quote(targets.get(i));
+            days.add(arrays.get(i) + " AS " + quote(targets.get(i)));
+            slices.add("CASE WHEN p.whole THEN " + array + " ELSE " + array + "[p.low : p.high] END");
         }
         // The uuid member column sorts by its binary uuid, which groups the same values as its JSONB, more cheaply.
         String order = "world_day, " + table.packOrder().stream()
                 .map(column -> quote(member.filter(m -> m.column().equals(column)).isPresent() ? column + "__uuid" : column))
                 .collect(Collectors.joining(", ")) + ", id";
+        // One group per world day, read in pack order as sorted; a day of more than segmentRows rows is then cut
+        // into slices of its arrays (with headers of their own), so that the rows are sorted only once.
         String sql = "WITH segments AS (INSERT INTO " + world.qualified(table.archiveTable())
                 + " (world_day, ledger_id, min_id, max_id, row_count, checksum, format_version, "
-                + String.join(", ", targets) + ")"
-                + " SELECT world_day, :ledgerId, min(id::text)::uuid, max(id::text)::uuid, count(*), sum(row_hash), " + FORMAT + ", "
-                + String.join(", ", arrays)
-                + " FROM (SELECT r.*, (row_number() OVER (PARTITION BY world_day ORDER BY " + order + ") - 1) / :segmentRows AS segment"
-                + " FROM (" + encoding + ") r ORDER BY " + order + ") r"
-                + " GROUP BY world_day, segment"
+                + targets.stream().map(WorldName::quote).collect(Collectors.joining(", ")) + ")"
+                + " SELECT d.world_day, :ledgerId,"
+                + " CASE WHEN p.whole THEN d.day__min_id ELSE (SELECT min(i::text)::uuid FROM unnest(d.id[p.low : p.high]) i) END,"
+                + " CASE WHEN p.whole THEN d.day__max_id ELSE (SELECT max(i::text)::uuid FROM unnest(d.id[p.low : p.high]) i) END,"
+                + " least(d.day__rows - p.low + 1, :segmentRows),"
+                + " CASE WHEN p.whole THEN d.day__checksum ELSE (SELECT sum(h) FROM unnest(d.day__hashes[p.low : p.high]) h) END, "
+                + FORMAT + ", " + String.join(", ", slices)
+                + " FROM (SELECT world_day, count(*) AS day__rows, min(id::text)::uuid AS day__min_id, max(id::text)::uuid AS day__max_id,"
+                + " sum(row_hash) AS day__checksum, array_agg(row_hash) AS day__hashes, " + String.join(", ", days)
+                + " FROM (SELECT * FROM (" + encoding + ") r ORDER BY " + order + ") r GROUP BY world_day) d"
+                + " CROSS JOIN LATERAL (SELECT d.day__rows <= :segmentRows AS whole, g * :segmentRows + 1 AS low, (g + 1) * :segmentRows AS high"
+                + " FROM generate_series(0, (d.day__rows - 1) / :segmentRows) g) p"
                 + " RETURNING row_count, checksum)"
                 + " SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0), count(*) FROM segments";
         return jdbc.sql(sql).param("ledgerId", ledgerId).param("segmentRows", segmentRows)

@@ -24,8 +24,8 @@ class WorldUpgradeTests {
 
         // Put the world back to version 1, as if it had been created by an engine that knew only V1: undo V2 (the
         // triggers), V3 (the factions' gold), V4 (the archive tables and their views), V6 (archive format 2: its
-        // functions and the views unpacking segments), V7 (format 3: the uuid dictionary) and V8 (the function
-        // that builds the views).
+        // functions and the views unpacking segments), V7 (format 3: the uuid dictionary), V8 (the function
+        // that builds the views) and V10 (the dictionary as an array).
         jdbc.sql("DROP FUNCTION world_upgrade_me.touch_updated_at() CASCADE").update();
         jdbc.sql("UPDATE world_upgrade_me.faction_entities SET resources = resources - 'gold'").update();
         for (String table : List.of("trade_entities", "transaction_entities", "history_entities")) {
@@ -36,6 +36,7 @@ class WorldUpgradeTests {
         jdbc.sql("DROP FUNCTION world_upgrade_me.archive_date_minute, world_upgrade_me.archive_date, world_upgrade_me.archive_uuid_member,"
                         + " world_upgrade_me.archive_rebuild_views")
                 .update();
+        jdbc.sql("DROP VIEW world_upgrade_me.archive_uuid_array").update();
         jdbc.sql("DROP TABLE world_upgrade_me.archive_uuids").update();
         jdbc.sql("DELETE FROM world_upgrade_me.flyway_schema_history WHERE version <> '1'").update();
         assertThat(triggers(jdbc)).isZero();
@@ -50,6 +51,7 @@ class WorldUpgradeTests {
         assertThat(jdbc.sql("SELECT count(*) FROM pg_views WHERE schemaname = 'world_upgrade_me' AND viewname LIKE '%\\_archived'")
                 .query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("SELECT to_regclass('world_upgrade_me.archive_uuids') IS NOT NULL").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT to_regclass('world_upgrade_me.archive_uuid_array') IS NOT NULL").query(Boolean.class).single()).isTrue();
         // V3 gave the factions the gold their transactions add up to.
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM world_upgrade_me.faction_entities f
