@@ -106,7 +106,10 @@ public class Archiver {
                     properties.haltIf(HaltPoint.AFTER_DETACH);
                 }
                 case DETACHED -> {
-                    step.executeWithoutResult(status -> sql.code(world, current.table(), current.detachedName()));
+                    step.executeWithoutResult(status -> {
+                        sql.settleBulkTransaction(properties.workMem());
+                        sql.code(world, current.table(), current.detachedName());
+                    });
                     entry = step.execute(status -> pack(world, current));
                 }
                 case PACKED -> {

@@ -110,8 +110,13 @@ class ArchiveFormatTests extends DatabaseTest {
                          WHERE s.world_day = :day AND u.trade = 'a810377f-d28b-407c-bc84-daa6384191bf' AND u.properties IS NULL
                         """.formatted(WORLD.qualified("transaction_entities_archive"))).param("day", day).query(Long.class).single())
                 .as("the two plain trade ids kept as binary uuids").isEqualTo(2);
-        // Every party is kept as a code, the new one with a code of its own, NULLs as NULL codes.
-        assertThat(elements("transaction_entities_archive", "from_entity", day)).doesNotContainKey(true);
+        // Every party is kept as a code, the new one with a code of its own, NULLs as NULL codes; the coded
+        // columns' own arrays are left NULL.
+        assertThat(jdbc.sql("SELECT count(*) FROM " + WORLD.qualified("transaction_entities_archive") + " WHERE from_entity IS NOT NULL"
+                + " OR to_entity IS NOT NULL OR location_poi IS NOT NULL OR related_quest IS NOT NULL OR related_event IS NOT NULL")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM " + WORLD.qualified("trade_entities_archive")
+                + " WHERE market_id IS NOT NULL OR buyer_id IS NOT NULL OR seller_id IS NOT NULL").query(Long.class).single()).isZero();
         assertThat(elements("transaction_entities_archive", "from_entity__code", day).get(true)).isEqualTo(jdbc.sql(
                         "SELECT count(from_entity) FROM " + WORLD.qualified("transaction_entities_all") + " WHERE world_day = :day")
                 .param("day", day).query(Long.class).single());
