@@ -18,7 +18,7 @@ import com.visualdm.worldengine.world.WorldName;
 /**
  * The set-based SQL of the archive, written for a table's actual columns (read from the catalog, so it always
  * matches the migrations that made the archive table: {@code migrations/world/V4}, V6 for format 2, V7 for format 3;
- * the encoders and the views that decode are those of V10). Identifiers come from the catalog and
+ * the encoders are those of V10, the views that decode those of V12). Identifiers come from the catalog and
  * {@link PartitionedTable}, never from input, and are quoted.
  */
 @Component

@@ -77,6 +77,15 @@ class ArchiveFormatTests extends DatabaseTest {
                         """.formatted(WORLD.qualified("transaction_entities"), PARTY, date, date, date, date, date, date, date, date, date,
                         date, date))
                 .param("day", day).update();
+        // A transaction at every minute of the day, so that the day's segment holds enough rows for the views to
+        // take its dates from a day of dates (migrations/world/V12).
+        jdbc.sql("""
+                        INSERT INTO %s (transaction_type, amount, transaction_date, world_day, properties)
+                        SELECT 'every minute', m, jsonb_build_object('year', :day / 360 + 1, 'month', :day %% 360 / 30 + 1,
+                                                                     'day', :day %% 30 + 1, 'hour', m / 60, 'minute', m %% 60), :day, '{}'
+                          FROM generate_series(0, 1439) m
+                        """.formatted(WORLD.qualified("transaction_entities")))
+                .param("day", day).update();
         jdbc.sql("""
                         INSERT INTO %s (market_id, buyer_id, seller_id, trade_type, items_traded, currency_exchanged, trade_date,
                                         world_day, trade_value, tax_paid, reputation_impact, trade_conditions, status,
@@ -102,6 +111,17 @@ class ArchiveFormatTests extends DatabaseTest {
         assertThat(jdbc.sql("SELECT ids IS NULL FROM " + WORLD.qualified("archive_uuid_array")).query(Boolean.class).single()).isFalse();
         assertThat(jdbc.sql("SELECT DISTINCT format_version FROM " + WORLD.qualified("transaction_entities_archive"))
                 .query(Integer.class).list()).containsExactly(ArchiveSql.FORMAT);
+        assertThat(jdbc.sql("SELECT row_count FROM " + WORLD.qualified("transaction_entities_archive") + " WHERE world_day = :day")
+                .param("day", day).query(Integer.class).single()).as("dates read from a day of dates").isGreaterThanOrEqualTo(1000);
+        // A day of dates holds exactly the dates archive_date builds, for every minute, in the first days of a
+        // month and a year, the last ones, and the crafted day.
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM unnest(ARRAY[0, 29, 30, 359, 360, 719, :day]) d
+                         CROSS JOIN LATERAL (SELECT %1$s(d) AS dates OFFSET 0) x CROSS JOIN generate_series(0, 1439) m
+                         WHERE jsonb_array_length(x.dates) <> 1440 OR (x.dates -> m)::text IS DISTINCT FROM %2$s(d, m::smallint)::text
+                            OR (x.dates -> m) IS DISTINCT FROM %2$s(d, m::smallint)
+                        """.formatted(WORLD.qualified("archive_day_dates"), WORLD.qualified("archive_date")))
+                .param("day", day).query(Long.class).single()).isZero();
         // Both encodings were used on the crafted day, and both kept values where they had to.
         assertThat(elements("transaction_entities_archive", "transaction_date__minute", day)).containsEntry(true, 6L + dailyRows(day))
                 .containsEntry(false, 5L);

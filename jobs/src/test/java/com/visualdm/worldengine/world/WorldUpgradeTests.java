@@ -25,7 +25,7 @@ class WorldUpgradeTests {
         // Put the world back to version 1, as if it had been created by an engine that knew only V1: undo V2 (the
         // triggers), V3 (the factions' gold), V4 (the archive tables and their views), V6 (archive format 2: its
         // functions and the views unpacking segments), V7 (format 3: the uuid dictionary), V8 (the function
-        // that builds the views) and V10 (the dictionary as an array).
+        // that builds the views), V10 (the dictionary as an array) and V12 (a day's dates).
         jdbc.sql("DROP FUNCTION world_upgrade_me.touch_updated_at() CASCADE").update();
         jdbc.sql("UPDATE world_upgrade_me.faction_entities SET resources = resources - 'gold'").update();
         for (String table : List.of("trade_entities", "transaction_entities", "history_entities")) {
@@ -34,7 +34,7 @@ class WorldUpgradeTests {
             jdbc.sql("DROP TABLE world_upgrade_me." + table + "_archive").update();
         }
         jdbc.sql("DROP FUNCTION world_upgrade_me.archive_date_minute, world_upgrade_me.archive_date, world_upgrade_me.archive_uuid_member,"
-                        + " world_upgrade_me.archive_rebuild_views")
+                        + " world_upgrade_me.archive_rebuild_views, world_upgrade_me.archive_day_dates")
                 .update();
         jdbc.sql("DROP VIEW world_upgrade_me.archive_uuid_array").update();
         jdbc.sql("DROP TABLE world_upgrade_me.archive_uuids").update();
