@@ -162,7 +162,8 @@ class ArchiveSql {
         List<String> arrays = new ArrayList<>();
         for (String column : tableColumns) {
             // Every uuid of a coded column has a code by now (see code), so its own array would hold only NULLs:
-            // it is left NULL, which the views unnest as NULLs, as they do for formats 1 and 2.
+            // it is left NULL, which the views unnest as NULLs, as they do for formats 1 and 2. (A uuid without a
+            // code would come back NULL, and verification would refuse the partition before anything is dropped.)
             if (column.equals(PartitionedTable.CONTROL_COLUMN) || coded.contains(column)) {
                 continue;
             }
