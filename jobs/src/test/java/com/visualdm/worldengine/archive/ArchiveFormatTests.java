@@ -53,7 +53,8 @@ class ArchiveFormatTests extends DatabaseTest {
         int day = jdbc.sql("SELECT min(world_day) FROM " + WORLD.qualified("transaction_entities")).query(Integer.class).single();
         String date = "jsonb_build_object('year', :day / 360 + 1, 'month', :day % 360 / 30 + 1, 'day', :day % 30 + 1, "
                 + "'hour', 7, 'minute', 5)";
-        // Dates: derivable, and kept because 12.0 is not 12, an extra member, an hour as text or an array, minute 60.
+        // Dates: derivable (also hour 30, past the day of dates the views read), and kept because 12.0 is not 12, an
+        // extra member, an hour as text or an array, minute 60.
         // Properties: a trade id, and kept: upper case, not a uuid (also hyphens where a uuid has hex digits), a
         // second member, another shape, empty, NULL.
         // Parties: a uuid no generated row has (twice), and NULLs.
@@ -73,9 +74,10 @@ class ArchiveFormatTests extends DatabaseTest {
                                        (4, %s, '[]'),
                                        (5, %s, NULL),
                                        (6, %s || '{"hour": [7]}', '{"trade_id": "------------------------------------"}'),
-                                       (7, %s || '{"minute": 60}', '{"trade_id": "a810377f-d28b-407c-bc84-daa638419-bf"}')) AS a(amount, date, properties)
+                                       (7, %s || '{"minute": 60}', '{"trade_id": "a810377f-d28b-407c-bc84-daa638419-bf"}'),
+                                       (8, %s || '{"hour": 30}', '{}')) AS a(amount, date, properties)
                         """.formatted(WORLD.qualified("transaction_entities"), PARTY, date, date, date, date, date, date, date, date, date,
-                        date, date))
+                        date, date, date))
                 .param("day", day).update();
         // A transaction at every minute of the day, so that the day's segment holds enough rows for the views to
         // take its dates from a day of dates (migrations/world/V12).
@@ -123,7 +125,7 @@ class ArchiveFormatTests extends DatabaseTest {
                         """.formatted(WORLD.qualified("archive_day_dates"), WORLD.qualified("archive_date")))
                 .param("day", day).query(Long.class).single()).isZero();
         // Both encodings were used on the crafted day, and both kept values where they had to.
-        assertThat(elements("transaction_entities_archive", "transaction_date__minute", day)).containsEntry(true, 6L + dailyRows(day))
+        assertThat(elements("transaction_entities_archive", "transaction_date__minute", day)).containsEntry(true, 7L + dailyRows(day))
                 .containsEntry(false, 5L);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM %s s CROSS JOIN LATERAL unnest(s.properties__uuid, s.properties) u(trade, properties)
@@ -160,7 +162,7 @@ class ArchiveFormatTests extends DatabaseTest {
                 "--from-day", Integer.toString(day), "--to-day", Integer.toString(day)).exitCode()).isZero();
         assertThat(histories()).as("restored exactly").isEqualTo(history);
         assertThat(jdbc.sql("SELECT count(*) FROM " + WORLD.qualified("transaction_entities") + " WHERE transaction_type = 'crafted'")
-                .query(Long.class).single()).isEqualTo(11);
+                .query(Long.class).single()).isEqualTo(12);
     }
 
     @Test
