@@ -116,6 +116,7 @@ class ArchiveSql {
     Digest pack(WorldName world, PartitionedTable table, String relation, long ledgerId, int segmentRows) {
         String date = table.dateColumn();
         Optional<PartitionedTable.UuidMember> member = table.uuidMember();
+        String memberColumn = member.map(PartitionedTable.UuidMember::column).orElse(null);
         List<String> coded = codedColumns(world, table);
         List<String> tableColumns = columns(world, table);
 
@@ -149,7 +150,7 @@ class ArchiveSql {
         // Rows sort in pack order by what stands for the column: the binary uuid of a member (which groups the same
         // values as its JSONB), the code of a uuid (which groups the same values as the uuid).
         List<String> keys = new ArrayList<>(List.of(PartitionedTable.CONTROL_COLUMN));
-        table.packOrder().forEach(column -> keys.add(member.filter(m -> m.column().equals(column)).isPresent() ? column + "__uuid"
+        table.packOrder().forEach(column -> keys.add(column.equals(memberColumn) ? column + "__uuid"
                 : coded.contains(column) ? column + "__code" : column));
         keys.add("id");
         // The keys come first in the sorted rows, so that comparing two rows reads little of them.
@@ -158,8 +159,9 @@ class ArchiveSql {
         String encoding = "SELECT " + outputs.stream().map(name -> encoded.get(name) + " AS " + quote(name))
                 .collect(Collectors.joining(", ")) + " FROM (" + source + ") e OFFSET 0";
 
-        List<String> targets = new ArrayList<>();
-        List<String> arrays = new ArrayList<>();
+        // Each array of a segment by its archive column: the table's columns (a replaced value's element NULL), then
+        // the codes, the minutes and the members' uuids.
+        Map<String, String> arrays = new LinkedHashMap<>();
         for (String column : tableColumns) {
             // Every uuid of a coded column has a code by now (see code), so its own array would hold only NULLs:
             // it is left NULL, which the views unnest as NULLs, as they do for formats 1 and 2. (A uuid without a
@@ -167,39 +169,32 @@ class ArchiveSql {
             if (column.equals(PartitionedTable.CONTROL_COLUMN) || coded.contains(column)) {
                 continue;
             }
-            targets.add(column);
-            String replacement = column.equals(date) ? date + "__minute"
-                    : member.filter(m -> m.column().equals(column)).isPresent() ? column + "__uuid" : null;
-            arrays.add(replacement == null ? "array_agg(" + quote(column) + ")"
+            String replacement = column.equals(date) ? date + "__minute" : column.equals(memberColumn) ? column + "__uuid" : null;
+            arrays.put(column, replacement == null ? "array_agg(" + quote(column) + ")"
                     : "array_agg(CASE WHEN " + quote(replacement) + " IS NULL THEN " + quote(column) + " END)");
         }
         List<String> extra = new ArrayList<>(coded.stream().map(column -> column + "__code").toList());
         extra.add(date + "__minute");
         member.ifPresent(m -> extra.add(m.column() + "__uuid"));
-        for (String column : extra) {
-            targets.add(column);
-            arrays.add("array_agg(" + quote(column) + ")");
-        }
-        List<String> days = new ArrayList<>();
-        List<String> slices = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            String array = "d." + quote(targets.get(i));
-            days.add(arrays.get(i) + " AS " + quote(targets.get(i)));
-            slices.add("CASE WHEN p.whole THEN " + array + " ELSE " + array + "[p.low : p.high] END");
-        }
+        extra.forEach(column -> arrays.put(column, "array_agg(" + quote(column) + ")"));
+        String days = arrays.entrySet().stream().map(array -> array.getValue() + " AS " + quote(array.getKey()))
+                .collect(Collectors.joining(", "));
+        String slices = arrays.keySet().stream()
+                .map(column -> "CASE WHEN p.whole THEN d." + quote(column) + " ELSE d." + quote(column) + "[p.low : p.high] END")
+                .collect(Collectors.joining(", "));
         // One group per world day, read in pack order as sorted; a day of more than segmentRows rows is then cut
         // into slices of its arrays (with headers of their own), so that the rows are sorted only once.
         String sql = "WITH segments AS (INSERT INTO " + world.qualified(table.archiveTable())
                 + " (world_day, ledger_id, min_id, max_id, row_count, checksum, format_version, "
-                + targets.stream().map(WorldName::quote).collect(Collectors.joining(", ")) + ")"
+                + arrays.keySet().stream().map(WorldName::quote).collect(Collectors.joining(", ")) + ")"
                 + " SELECT d.world_day, :ledgerId,"
                 + " CASE WHEN p.whole THEN d.day__min_id ELSE (SELECT min(i::text)::uuid FROM unnest(d.id[p.low : p.high]) i) END,"
                 + " CASE WHEN p.whole THEN d.day__max_id ELSE (SELECT max(i::text)::uuid FROM unnest(d.id[p.low : p.high]) i) END,"
                 + " least(d.day__rows - p.low + 1, :segmentRows),"
                 + " CASE WHEN p.whole THEN d.day__checksum ELSE (SELECT sum(h) FROM unnest(d.day__hashes[p.low : p.high]) h) END, "
-                + FORMAT + ", " + String.join(", ", slices)
+                + FORMAT + ", " + slices
                 + " FROM (SELECT world_day, count(*) AS day__rows, min(id::text)::uuid AS day__min_id, max(id::text)::uuid AS day__max_id,"
-                + " sum(row_hash) AS day__checksum, array_agg(row_hash) AS day__hashes, " + String.join(", ", days)
+                + " sum(row_hash) AS day__checksum, array_agg(row_hash) AS day__hashes, " + days
                 + " FROM (SELECT * FROM (" + encoding + ") r ORDER BY " + keys.stream().map(WorldName::quote).collect(Collectors.joining(", "))
                 + ") r GROUP BY world_day) d"
                 + " CROSS JOIN LATERAL (SELECT d.day__rows <= :segmentRows AS whole, g * :segmentRows + 1 AS low, (g + 1) * :segmentRows AS high"
